@@ -1,0 +1,45 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using Platform.Data.Secrets;
+using Platform.Data.Tenancy;
+
+namespace Platform.Data;
+
+public static class DataServiceCollectionExtensions
+{
+    public const string ConnectionStringName = "Platform";
+    public const string MigrationsAssembly = "Platform.Migrations";
+
+    /// <summary>EF Core on PostgreSQL, the tenancy layer, Data Protection keys in PostgreSQL and the credential protector.</summary>
+    public static IServiceCollection AddPlatformData(this IServiceCollection services, IConfiguration configuration)
+    {
+        var connectionString = configuration.GetConnectionString(ConnectionStringName)
+            ?? throw new InvalidOperationException($"ConnectionStrings:{ConnectionStringName} is not configured.");
+
+        services.AddSingleton(_ => new NpgsqlDataSourceBuilder(connectionString).Build());
+        services.AddDbContext<PlatformDbContext>((sp, o) => ConfigureNpgsql(o, sp.GetRequiredService<NpgsqlDataSource>()));
+
+        services.AddScoped<TenantContext>();
+        services.AddScoped<ITenantContext>(sp => sp.GetRequiredService<TenantContext>());
+        services.AddSingleton<TenantScopeFactory>();
+        services.AddMemoryCache();
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<TenantStore>();
+        services.AddScoped<TenantChangeNotifier>();
+        services.AddHostedService<TenantChangeListener>();
+
+        // One application name and one key ring for every host, so secrets encrypted by the portal decrypt in the workers
+        // and the portal's sign-in cookie is valid on the Hangfire dashboard.
+        services.AddDataProtection().SetApplicationName("Platform").PersistKeysToDbContext<PlatformDbContext>();
+        services.AddSingleton<CredentialProtector>();
+        return services;
+    }
+
+    public static DbContextOptionsBuilder ConfigureNpgsql(DbContextOptionsBuilder options, NpgsqlDataSource dataSource) =>
+        options.UseNpgsql(dataSource, n => n
+            .MigrationsAssembly(MigrationsAssembly)
+            .MigrationsHistoryTable("__EFMigrationsHistory", PlatformDbContext.Schema));
+}
