@@ -132,13 +132,19 @@ infra_up() {
   compose_up || { pg_up; rmq_up; }
 }
 
-build_miniapp() {
-  local dir="$REPO_ROOT/src/Platform.MiniApp"
-  [ -f "$dir/package.json" ] || return 0
-  if [ ! -d "$dir/node_modules" ] || [ "$dir/package-lock.json" -nt "$dir/node_modules/.package-lock.json" ]; then
-    log "Mini-app: npm ci"; (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error) || die "npm ci failed"
-  fi
-  log "Mini-app: vite build"; (cd "$dir" && npm run --silent build >/dev/null) || die "mini-app build failed"
+# npm projects built before dotnet: each has package.json + package-lock.json and an npm "build" script.
+FRONTENDS=(src/Platform.MiniApp tests/Invoicebox.Emulator/probe)
+
+build_frontends() {
+  local rel dir
+  for rel in "${FRONTENDS[@]}"; do
+    dir="$REPO_ROOT/$rel"
+    [ -f "$dir/package.json" ] || continue
+    if [ ! -d "$dir/node_modules" ] || [ "$dir/package-lock.json" -nt "$dir/node_modules/.package-lock.json" ]; then
+      log "$rel: npm ci"; (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error) || die "npm ci failed in $rel"
+    fi
+    log "$rel: npm run build"; (cd "$dir" && npm run --silent build >/dev/null) || die "front-end build failed in $rel"
+  done
 }
 
 build_dotnet() {
