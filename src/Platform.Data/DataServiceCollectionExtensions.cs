@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -33,7 +34,12 @@ public static class DataServiceCollectionExtensions
 
         // One application name and one key ring for every host, so secrets encrypted by the portal decrypt in the workers
         // and the portal's sign-in cookie is valid on the Hangfire dashboard.
+        var masterKey = configuration.GetSection("DataProtection").Get<MasterKeyOptions>() ?? new MasterKeyOptions();
+        if (masterKey.MasterKey.Length == 0)
+            throw new InvalidOperationException("DataProtection:MasterKey is not configured; secrets must not be stored unencrypted.");
+        services.Configure<MasterKeyOptions>(configuration.GetSection("DataProtection"));
         services.AddDataProtection().SetApplicationName("Platform").PersistKeysToDbContext<PlatformDbContext>();
+        services.Configure<KeyManagementOptions>(o => o.XmlEncryptor = new MasterKeyXmlEncryptor(masterKey.KeyBytes()));
         services.AddSingleton<CredentialProtector>();
         return services;
     }

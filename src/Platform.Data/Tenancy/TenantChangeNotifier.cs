@@ -23,6 +23,11 @@ public sealed class TenantChangeNotifier(PlatformDbContext db, TenantStore store
 /// <summary>Listens for <see cref="TenantChangeNotifier.Channel"/> and evicts the named tenant from this process's cache.</summary>
 public sealed class TenantChangeListener(NpgsqlDataSource dataSource, TenantStore store, ILogger<TenantChangeListener> log) : BackgroundService
 {
+    private readonly TaskCompletionSource _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Completes once LISTEN is active (the first time).</summary>
+    public Task Listening => _listening.Task;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         while (!stoppingToken.IsCancellationRequested)
@@ -39,6 +44,7 @@ public sealed class TenantChangeListener(NpgsqlDataSource dataSource, TenantStor
                     await listen.ExecuteNonQueryAsync(stoppingToken);
                 // Anything cached before LISTEN took effect may have missed a change.
                 store.EvictAll();
+                _listening.TrySetResult();
                 while (!stoppingToken.IsCancellationRequested)
                     await connection.WaitAsync(stoppingToken);
             }

@@ -33,7 +33,8 @@ public static class AmbientTenant
 
     public static Guid? Current => Value.Value;
 
-    public static IDisposable Use(Guid tenantId)
+    /// <summary>Sets the ambient tenant (null: explicitly none) until the returned scope is disposed.</summary>
+    public static IDisposable Use(Guid? tenantId)
     {
         if (tenantId == Guid.Empty)
             throw new ArgumentException("An empty tenant id is not a tenant.", nameof(tenantId));

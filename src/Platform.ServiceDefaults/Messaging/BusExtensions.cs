@@ -1,0 +1,37 @@
+using MassTransit;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Platform.ServiceDefaults.Messaging;
+
+public static class BusExtensions
+{
+    /// <summary>
+    /// MassTransit on RabbitMQ (<c>RabbitMq:Url</c>, an AMQP URI) with the tenant consume filter on every endpoint.
+    /// <paramref name="waitUntilStarted"/>: hosts with consumers wait until their queues are declared, so the first
+    /// publish on a fresh broker is not dropped; a publish-only host does not block its start on the broker.
+    /// </summary>
+    public static IServiceCollection AddPlatformBus(this IServiceCollection services, IConfiguration configuration,
+        Action<IBusRegistrationConfigurator>? consumers = null, bool waitUntilStarted = true)
+    {
+        var url = configuration["RabbitMq:Url"] ?? throw new InvalidOperationException("RabbitMq:Url is not configured.");
+        services.AddMassTransit(x =>
+        {
+            x.SetKebabCaseEndpointNameFormatter();
+            consumers?.Invoke(x);
+            x.UsingRabbitMq((context, cfg) =>
+            {
+                cfg.Host(new Uri(url));
+                cfg.UseConsumeFilter(typeof(TenantConsumeFilter<>), context);
+                cfg.ConfigureEndpoints(context);
+            });
+        });
+        services.Configure<MassTransitHostOptions>(o =>
+        {
+            o.WaitUntilStarted = waitUntilStarted;
+            o.StartTimeout = TimeSpan.FromSeconds(60);
+            o.StopTimeout = TimeSpan.FromSeconds(15);
+        });
+        return services;
+    }
+}
