@@ -7,6 +7,8 @@ public readonly record struct Kopecks(long Value) : IComparable<Kopecks>
 {
     public static readonly Kopecks Zero = new(0);
 
+    private static readonly decimal MaxRoubles = long.MaxValue / 100m;
+
     public static Kopecks operator +(Kopecks a, Kopecks b) => new(checked(a.Value + b.Value));
     public static Kopecks operator -(Kopecks a, Kopecks b) => new(checked(a.Value - b.Value));
     public static bool operator <(Kopecks a, Kopecks b) => a.Value < b.Value;
@@ -16,16 +18,27 @@ public readonly record struct Kopecks(long Value) : IComparable<Kopecks>
 
     public int CompareTo(Kopecks other) => Value.CompareTo(other.Value);
 
-    /// <summary>Roubles with exactly two decimals, as the Invoicebox API expects them.</summary>
-    public decimal ToRoubles() => decimal.Round(Value / 100m, 2) + 0.00m;
+    /// <summary>Roubles with exactly two decimals (scale 2: 1350.00m, 0.00m), as the Invoicebox API expects them.</summary>
+    // Multiplying by 0.01m is exact and always yields scale 2; dividing by 100m would drop trailing zeros.
+    public decimal ToRoubles() => Value * 0.01m;
 
     /// <summary>Exact conversion from API roubles; throws when the value has more than two decimals.</summary>
-    public static Kopecks FromRoubles(decimal roubles)
+    public static Kopecks FromRoubles(decimal roubles) =>
+        TryFromRoubles(roubles, out var kopecks)
+            ? kopecks
+            : throw new ArgumentException($"{roubles} is not a whole number of kopecks", nameof(roubles));
+
+    /// <summary>Exact conversion from API roubles; false when the value has more than two significant decimals or does not fit.</summary>
+    public static bool TryFromRoubles(decimal roubles, out Kopecks kopecks)
     {
-        var kopecks = roubles * 100m;
-        if (kopecks != decimal.Truncate(kopecks))
-            throw new ArgumentException($"{roubles} has more than two decimals", nameof(roubles));
-        return new Kopecks(checked((long)kopecks));
+        kopecks = Zero;
+        if (roubles > MaxRoubles || roubles < -MaxRoubles)
+            return false;
+        var scaled = roubles * 100m;
+        if (scaled != decimal.Truncate(scaled))
+            return false;
+        kopecks = new Kopecks((long)scaled);
+        return true;
     }
 
     public override string ToString() => ToRoubles().ToString("0.00", CultureInfo.InvariantCulture);
