@@ -4,6 +4,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
+using Platform.Data.Buyers;
+using Platform.Data.Orders;
 using Platform.Data.Secrets;
 using Platform.Data.Tenancy;
 
@@ -41,6 +43,11 @@ public static class DataServiceCollectionExtensions
         services.AddDataProtection().SetApplicationName("Platform").PersistKeysToDbContext<PlatformDbContext>();
         services.Configure<KeyManagementOptions>(o => o.XmlEncryptor = new MasterKeyXmlEncryptor(masterKey.KeyBytes()));
         services.AddSingleton<CredentialProtector>();
+        services.AddSingleton<BuyerTokens>();
+        services.Configure<PublicUrlOptions>(configuration.GetSection("PublicUrls"));
+        services.AddSingleton<PublicUrls>();
+        services.AddScoped<OrderStateStore>();
+        services.AddScoped<OrderOutbox>();
         return services;
     }
 

@@ -127,6 +127,7 @@ public sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> option
             e.HasIndex(o => o.InvoiceboxOrderId);
             e.Ignore(o => o.MerchantOrderId);
             e.Property(o => o.IdempotencyKey).HasMaxLength(100);
+            e.Property(o => o.IdempotencyFingerprint).HasMaxLength(64);
             e.Property(o => o.RequestedContainerId).HasMaxLength(36);
             e.Property(o => o.Currency).HasMaxLength(3);
             e.Property(o => o.Description).HasMaxLength(1000);

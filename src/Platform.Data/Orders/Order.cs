@@ -22,6 +22,10 @@ public sealed class Order : ITenantOwned
     public string? RequestedContainerId { get; set; }
     /// <summary>Unique per tenant: the second submission with the same key returns this order.</summary>
     public required string IdempotencyKey { get; set; }
+    /// <summary>Hash of the submitted cart and contacts; the same key with a different request is refused.</summary>
+    public string IdempotencyFingerprint { get; set; } = "";
+    /// <summary>The buyer session (iframe load) that placed the order; only it may read the order back.</summary>
+    public Guid? BuyerSessionId { get; set; }
 
     public OrderStatus Status { get; set; } = OrderStatus.Accepted;
     public Kopecks Amount { get; set; }

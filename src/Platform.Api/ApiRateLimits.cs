@@ -1,0 +1,23 @@
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.RateLimiting;
+
+namespace Platform.Api;
+
+/// <summary>Per-client-IP limits on the public buyer API, so one abusive client cannot flood a shop with orders.</summary>
+public static class ApiRateLimits
+{
+    public const string Orders = "buyer-orders";
+
+    public static IServiceCollection AddApiRateLimits(this IServiceCollection services, IConfiguration configuration)
+    {
+        var permits = configuration.GetValue("RateLimits:OrdersPerMinutePerIp", 60);
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.AddPolicy(Orders, http => RateLimitPartition.GetFixedWindowLimiter(
+                http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = TimeSpan.FromMinutes(1) }));
+        });
+        return services;
+    }
+}
