@@ -1,0 +1,8 @@
+namespace Invoicebox.Emulator.Control;
+
+public static class ControlApi
+{
+    public static void MapControlApi(this IEndpointRouteBuilder app)
+    {
+    }
+}
