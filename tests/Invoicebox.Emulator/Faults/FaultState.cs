@@ -6,7 +6,7 @@ namespace Invoicebox.Emulator.Faults;
 /// Trouble a test asks for (<c>POST /_emulator/faults</c>). Missing fields are off; <c>{}</c> clears everything.
 /// The rates and the latency apply to <c>/v3</c> and <c>/l3</c>; latency and the three notification switches apply to notifications.
 /// </summary>
-public sealed record Faults
+public sealed record FaultSettings
 {
     public int LatencyMs { get; init; }
     public double ErrorRate { get; init; }
@@ -16,7 +16,7 @@ public sealed record Faults
     public bool DuplicateNotifications { get; init; }
     public bool CorruptSignature { get; init; }
 
-    public static readonly Faults None = new();
+    public static readonly FaultSettings None = new();
 
     [JsonIgnore]
     public bool IsValid => LatencyMs >= 0 && InRange(ErrorRate) && InRange(TimeoutRate) && InRange(TooManyRequestsRate);
@@ -26,13 +26,13 @@ public sealed record Faults
 
 public sealed class FaultState
 {
-    private Faults _current = Faults.None;
+    private FaultSettings _current = FaultSettings.None;
 
-    public Faults Current => Volatile.Read(ref _current);
+    public FaultSettings Current => Volatile.Read(ref _current);
 
-    public void Set(Faults faults) => Volatile.Write(ref _current, faults);
+    public void Set(FaultSettings faults) => Volatile.Write(ref _current, faults);
 
-    public void Clear() => Set(Faults.None);
+    public void Clear() => Set(FaultSettings.None);
 
     /// <summary>True with the given probability; 1 always fires, 0 never.</summary>
     public static bool Roll(double rate) => rate >= 1 || rate > 0 && Random.Shared.NextDouble() < rate;
