@@ -1,4 +1,4 @@
-var builder = WebApplication.CreateBuilder(args);
-var app = builder.Build();
-app.MapGet("/health", () => "ok");
+using Invoicebox.Emulator;
+
+var app = EmulatorApp.Build(args);
 app.Run();
