@@ -111,7 +111,7 @@ public sealed class OrderPlacement(
             Lines = basket.Lines.Select((l, i) => new OrderLine
             {
                 Position = i, ProductId = wanted[i].ProductId, Sku = l.Sku, Name = l.Name, MeasureName = l.MeasureName, MeasureCode = l.MeasureCode,
-                Quantity = l.Quantity, UnitPrice = l.UnitGross, Total = l.Total, Vat = l.Vat, VatCode = l.VatCode, ItemType = l.ItemType, PaymentType = l.PaymentType,
+                Quantity = l.Quantity, CatalogPrice = l.UnitPrice, UnitPrice = l.UnitGross, Total = l.Total, Vat = l.Vat, VatCode = l.VatCode, ItemType = l.ItemType, PaymentType = l.PaymentType,
             }).ToList(),
             Events = [new OrderEvent { At = now, ToStatus = OrderStatus.Accepted, Source = OrderEventSource.Buyer, Message = "Order placed in the mini-app." }],
         };
