@@ -24,7 +24,6 @@ public static class ProbeEndpoints
 
     public static void MapProbe(this IEndpointRouteBuilder app)
     {
-        app.MapGet(Path, (HttpContext context) => Results.Redirect(Path + "/" + context.Request.QueryString));
         app.MapGet(Path + "/{**file}", ServeFile);
         app.MapPost(Path + "/order", CreateOrder);
     }
@@ -33,6 +32,9 @@ public static class ProbeEndpoints
 
     private static IResult ServeFile(string? file, HttpContext context, IWebHostEnvironment environment, IOptions<EmulatorOptions> options)
     {
+        // Relative asset links need the trailing slash; keep the query (?id=) through the redirect.
+        if (string.IsNullOrEmpty(file) && context.Request.Path.Value?.EndsWith('/') != true)
+            return Results.Redirect(Path + "/" + context.Request.QueryString);
         if (FindDirectory(environment, options.Value) is not { } directory)
             return Results.Text("The probe is not built: run `npm ci && npm run build` in tests/Invoicebox.Emulator/probe.", statusCode: 503);
         using var files = new PhysicalFileProvider(directory);
