@@ -38,7 +38,7 @@ export function formatDateTime(iso: string, locale: Locale): string {
   if (Number.isNaN(d.getTime())) return '';
   try {
     return new Intl.DateTimeFormat(locale === 'ru' ? 'ru-RU' : 'en-GB', {
-      day: 'numeric', month: locale === 'ru' ? '2-digit' : 'short', year: 'numeric', hour: '2-digit', minute: '2-digit',
+      day: '2-digit', month: locale === 'ru' ? '2-digit' : 'short', year: 'numeric', hour: '2-digit', minute: '2-digit',
     }).format(d);
   } catch {
     return d.toISOString().slice(0, 16).replace('T', ' ');

@@ -23,7 +23,7 @@ export function startResultPage(route: ResultRoute): void {
   const shell = getShell();
   const bridge = new HostBridge();
   let hostLocale: Locale | undefined;
-  let locale: Locale = chooseLocale(route.lang, navigator.language);
+  let locale: Locale = chooseLocale(route.lang);
   let t = translator(locale);
   let last: OrderResult | null = null;
   let slow = false;
@@ -54,7 +54,7 @@ export function startResultPage(route: ResultRoute): void {
   }
 
   function relocale(): void {
-    locale = chooseLocale(route.lang, hostLocale, last?.locale, navigator.language);
+    locale = chooseLocale(route.lang, hostLocale, last?.locale);
     t = translator(locale);
     setLang(locale);
   }

@@ -106,6 +106,7 @@ export class ShopApp {
     if ((modeChanged || wasStandalone) && !this.busy && !this.attempt?.orderId) {
       void this.openSession();
     } else if (this.session) {
+      this.renderChrome();
       this.render();
     }
   }
@@ -164,10 +165,12 @@ export class ShopApp {
 
   private renderChrome(): void {
     const s = this.session!;
-    this.shell.top.replaceChildren(shopHeader(s.shop.displayName, s.shop.logoUrl));
+    this.shell.top.replaceChildren(
+      shopHeader(s.shop.displayName, s.shop.logoUrl),
+      this.standalone ? h('p', { class: 'notice', role: 'note' }, this.t('app.standaloneNotice')) : '',
+    );
     const links = s.shop.links.filter((l) => /^https?:\/\//i.test(l.url) || l.url.startsWith('/'));
     this.shell.foot.replaceChildren(
-      this.standalone ? h('p', { class: 'notice', role: 'note' }, this.t('app.standaloneNotice')) : '',
       links.length
         ? h('nav', { class: 'shop-links', 'aria-label': this.t('a11y.shopLinks') },
           links.map((l) => h('a', { href: l.url, target: '_blank', rel: 'noopener noreferrer' }, l.title)))
@@ -246,11 +249,12 @@ export class ShopApp {
       h('div', { class: 'product-info' },
         h('h3', { class: 'product-name', id: nameId }, p.name),
         p.description ? h('p', { class: 'product-desc' }, p.description) : null,
-        h('p', { class: 'price' },
-          h('span', { class: 'price-value' }, this.money(priceToKopecks(p.priceKopecks, p.price))),
-          ' ',
-          h('span', { class: 'price-unit' }, t('catalog.perUnit', { unit: p.unit.name }))),
-        controls,
+        h('div', { class: 'buy-row' },
+          h('p', { class: 'price' },
+            h('span', { class: 'price-value' }, this.money(priceToKopecks(p.priceKopecks, p.price))),
+            ' ',
+            h('span', { class: 'price-unit' }, t('catalog.perUnit', { unit: p.unit.name }))),
+          controls),
       ),
     );
   }
@@ -370,12 +374,15 @@ export class ShopApp {
       input.addEventListener('input', () => {
         this.contacts = { ...this.contacts, [f]: input.value };
         this.edited.add(f);
+        // An error goes away as soon as the value is fixed, while typing: clearing it on blur would move
+        // the "Next" button between mousedown and mouseup and swallow the click.
+        if (this.contactErrors[f] && !validateContacts(this.contacts)[f]) this.setFieldError(f, undefined, input, errEl);
       });
       input.addEventListener('blur', () => {
-        // Only re-check a field the buyer has touched; say nothing about empty fields until "Next".
-        if (!input.value.trim() && !this.contactErrors[f]) return;
+        // Only complain about a field the buyer has typed into; empty fields wait until "Next".
+        if (!input.value.trim() || this.contactErrors[f]) return;
         const k = validateContacts(this.contacts)[f];
-        this.setFieldError(f, k ? t(k) : undefined, input, errEl);
+        if (k) this.setFieldError(f, t(k), input, errEl);
       });
       return h('div', { class: 'field' }, h('label', { for: id }, t(`contacts.${f}` as MessageKey)), input, errEl);
     };
@@ -383,7 +390,7 @@ export class ShopApp {
     return h('section', { class: 'card contacts', 'aria-labelledby': 'contacts-title' },
       h('h3', { id: 'contacts-title', class: 'section-title' }, t('contacts.title')),
       prefilled ? h('p', { class: 'muted small' }, t('contacts.prefilled')) : null,
-      this.formMessage ? h('p', { class: 'form-error', role: 'alert' }, this.formMessage) : null,
+      this.formMessage ? h('p', { class: 'form-error', id: 'form-message', role: 'alert' }, this.formMessage) : null,
       field('name', 'text', 'name', 'text'),
       field('email', 'email', 'email', 'email'),
       field('phone', 'tel', 'tel', 'tel'),
@@ -396,6 +403,10 @@ export class ShopApp {
     input.setAttribute('aria-invalid', message ? 'true' : 'false');
     errEl.textContent = message ?? '';
     errEl.hidden = !message;
+    if (!Object.keys(this.contactErrors).length && this.formMessage === this.t('contacts.fixErrors')) {
+      this.formMessage = '';
+      document.getElementById('form-message')?.remove();
+    }
   }
 
   private toConfirm(): void {

@@ -151,7 +151,7 @@ export function statusCard(view: PaymentView, t: Translate, locale: Locale, d: S
     h('dl', { class: 'facts' },
       d.number !== undefined ? [h('dt', null, t('result.number')), h('dd', null, String(d.number))] : null,
       d.amountKopecks !== undefined ? [h('dt', null, t('result.amount')), h('dd', null, formatKopecks(d.amountKopecks, locale))] : null,
-      d.paidAt && (view === 'paid' || view === 'hold') ? [h('dt', null, t('result.paid')), h('dd', null, formatDateTime(d.paidAt, locale))] : null,
+      d.paidAt && (view === 'paid' || view === 'hold') ? [h('dt', null, t('result.paidAt')), h('dd', null, formatDateTime(d.paidAt, locale))] : null,
     ),
     d.actions?.length ? h('div', { class: 'actions' }, d.actions) : null,
   );
