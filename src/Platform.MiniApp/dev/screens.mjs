@@ -51,6 +51,17 @@ async function scenario(name, fn) {
   }
 }
 
+await scenario('skeleton', async () => {
+  // The host answers init late: the skeleton from index.html is what the buyer sees meanwhile.
+  const { page, frame } = await harness({ pos: 1001, mode: 'order', locale: 'ru', fullHeight: 'true', height: 740, initDelay: 1500 });
+  await frame.waitForSelector('.sk-card');
+  check('skeleton painted before init', (await frame.getAttribute('#app', 'aria-busy')) === 'true');
+  await shot(page, '00-skeleton');
+  await frame.waitForSelector('#app[data-ready="catalog"]');
+  check('aria-busy cleared once the catalog is there', (await frame.getAttribute('#app', 'aria-busy')) === null);
+  await page.close();
+});
+
 await scenario('order-ru-inline', async () => {
   const { page, frame, errors } = await harness({ pos: 1001, mode: 'order', locale: 'ru', fullHeight: 'false' });
   await frame.waitForSelector('#app[data-ready="catalog"]');
