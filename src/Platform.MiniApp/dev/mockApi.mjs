@@ -18,7 +18,7 @@ const PRODUCTS = [
   { id: 'p-potato', cat: 'veg', sku: 'VEG-001', price: 59.9, vat: 10, unit: KG, img: true,
     name: { ru: 'Картофель молодой', en: 'New potatoes' },
     desc: { ru: 'Урожай этого года, Тульская область. Отлично подходит для запекания и пюре.', en: 'This year’s crop from the Tula region. Great for roasting and mash.' } },
-  { id: 'p-tomato', cat: 'veg', sku: 'VEG-002', price: 349.5, vat: 10, unit: KG, img: true,
+  { id: 'p-tomato', cat: 'veg', sku: 'VEG-002', price: 349.5, vat: 10, unit: KG, img: true, stock: 5,
     name: { ru: 'Томаты черри на ветке', en: 'Cherry tomatoes on the vine' },
     desc: { ru: 'Сладкие, тепличные.', en: 'Sweet, greenhouse grown.' } },
   { id: 'p-milk', cat: 'dairy', sku: 'DAI-001', price: 99.5, vat: 10, unit: PCS, img: true,
@@ -141,6 +141,7 @@ export function createMockApi({ payOrigin, log = () => {} } = {}) {
       if (!p) { errors[`items[${i}].productId`] = msg('Товар не найден', 'Unknown product'); return; }
       const u = p.unit.ru;
       const q = Number(it.quantity);
+      if (p.stock !== undefined && q > p.stock) { errors[`items[${i}].quantity`] = msg(`В наличии только ${p.stock} ${u.name}`, `Only ${p.stock} ${p.unit.en.name} in stock`); return; }
       if (!(q >= u.min && q <= u.max)) errors[`items[${i}].quantity`] = msg(`Количество от ${u.min} до ${u.max}`, `Quantity must be ${u.min} to ${u.max}`);
       else if (Math.abs(Math.round(q / u.step) * u.step - q) > 1e-9 && Math.abs(Math.round((q - u.min) / u.step) * u.step + u.min - q) > 1e-9)
         errors[`items[${i}].quantity`] = msg(`Количество должно быть кратно ${u.step}`, `Quantity must be a multiple of ${u.step}`);

@@ -32,7 +32,11 @@ async function harness(params, { viewport = { width: 360, height: 740 } } = {}) 
 }
 
 const messages = (page) => page.evaluate(() => window.harness.messages.filter((m) => m.dir === '←'));
-const sent = async (page, action) => (await messages(page)).filter((m) => m.action === action);
+/** Messages the host received with this action; waits up to 2 s for the first one (postMessage is async). */
+const sent = async (page, action, wait = true) => {
+  if (wait) await page.waitForFunction((a) => window.harness.messages.some((m) => m.dir === '←' && m.action === a), action, { timeout: 2000 }).catch(() => undefined);
+  return (await messages(page)).filter((m) => m.action === action);
+};
 const shot = async (page, name) => {
   await page.waitForTimeout(250);
   const el = await page.$('iframe');
@@ -81,7 +85,11 @@ await scenario('order-ru-inline', async () => {
   await qty.press('Enter');
   check('typed 1,25 snaps to the 0,1 grid → 1,3', (await qty.inputValue()) === '1,3');
   await frame.click('[data-fk="add:p-milk"]');
-  await frame.click('[data-fk="inc:p-milk"]');
+  const milk = frame.locator('.product:has([data-fk="inc:p-milk"]) .qty-input');
+  await milk.fill('3');
+  await milk.press('Enter');
+  check('a typed valid quantity reaches the cart (1,3 kg + 3 × 99,50)', (await frame.textContent('.cart-bar-total')).replace(/\s/g, ' ') === '376,37 ₽', await frame.textContent('.cart-bar-total'));
+  await frame.click('[data-fk="dec:p-milk"]');
   check('cart bar shows 2 lines', (await frame.textContent('.cart-bar .badge')) === '2');
   await frame.click('[data-fk="cat:dairy"]');
   check('category filter', (await frame.locator('.product').count()) === 2);
@@ -152,7 +160,7 @@ await scenario('suborder-en-fullheight', async () => {
   await screen(frame, 'added');
   await shot(page, '13-en-full-added');
   check('suborder: done sent', (await sent(page, 'done')).length === 1);
-  check('fullHeight: no height messages', (await sent(page, 'height')).length === 0);
+  check('fullHeight: no height messages', (await sent(page, 'height', false)).length === 0);
   const orders = await (await fetch(`${server.appOrigin}/__mock/orders`)).json();
   const o = orders.orders.at(-1);
   check('suborder order carries the init orderContainerId', o.minappType === 'suborder' && o.orderContainerId === '6c1f7e0a-3d7b-4f7e-9a55-0f1e2d3c4b5a');
@@ -181,6 +189,25 @@ await scenario('errors', async () => {
   await screen(frame, 'redirect');
   check('after fixing the phone the order goes through', (await sent(page, 'done')).length === 1);
   void firstKeyPosts;
+  await page.close();
+
+  // Server-side 422 on a cart line (stock): the message sits under that line, focus on its quantity.
+  ({ page, frame } = await harness({ pos: 1001, mode: 'order', locale: 'ru', fullHeight: 'false' }));
+  await frame.waitForSelector('#app[data-ready="catalog"]');
+  await frame.click('[data-fk="add:p-milk"]');
+  await frame.click('[data-fk="add:p-tomato"]');
+  await frame.click('[data-fk="open-cart"]');
+  const tomatoQty = frame.locator('.line[data-product="p-tomato"] .qty-input');
+  await tomatoQty.fill('8');
+  await frame.click('#contact-name'); // commits the typed quantity on the way (change event)
+  check('clicking a field right after typing a quantity keeps that field focused', await frame.evaluate(() => document.activeElement?.id === 'contact-name'));
+  check('typed quantity updates the line total in place', (await frame.textContent('.line[data-product="p-tomato"] .line-total')).replace(/\s/g, ' ') === '2 796,00 ₽');
+  await frame.click('[data-fk="next"]');
+  await frame.click('[data-fk="submit"]');
+  await frame.waitForSelector('.line[data-product="p-tomato"] [role=alert]');
+  check('422 items[1].quantity shown under the tomato line', (await frame.textContent('.line[data-product="p-tomato"] [role=alert]')).includes('только 5'));
+  check('focus on that line\'s quantity', await frame.evaluate(() => document.activeElement?.closest('.line')?.getAttribute('data-product') === 'p-tomato'));
+  await shot(page, '14b-ru-server-422-line');
   await page.close();
 
   // Rejected by the worker: failureReason + onError.
@@ -316,8 +343,9 @@ await scenario('result-fail-and-links', async () => {
   const { page: p2, frame } = await harness({ pos: 1001, mode: 'order', locale: 'ru', fullHeight: 'false' });
   await frame.waitForSelector('#app[data-ready="catalog"]');
   await frame.click('.shop-links a');
+  await p2.waitForFunction(() => window.harness.messages.some((m) => m.action === 'link'), null, { timeout: 3000 }).catch(() => undefined);
   const links = await sent(p2, 'link');
-  check('external link → onLink(href)', links.length === 1 && links[0].data === 'https://example.org/offer');
+  check('external link → onLink(href)', links.length === 1 && links[0].data === 'https://example.org/offer', JSON.stringify(links.map((l) => l.data)) + ' ' + (await p2.url()));
   await p2.close();
 });
 

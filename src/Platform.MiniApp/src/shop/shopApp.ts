@@ -231,8 +231,8 @@ export class ShopApp {
         : h('p', { class: 'muted empty' }, t('catalog.empty')),
     );
     this.cartBarButton = h('button', { type: 'button', class: 'btn btn-primary cart-bar', 'data-fk': 'open-cart', onclick: () => this.go('cart') });
-    this.updateCartBar();
     show(this.shell, body, this.cartBarButton, { name: 'catalog', focus });
+    this.updateCartBar();
   }
 
   private productCard(p: Product): HTMLElement {
@@ -304,6 +304,11 @@ export class ShopApp {
         slot.querySelector<HTMLElement>(q > 0 ? '[data-fk^="inc:"]' : '.add')?.focus();
       }
       this.updateCartBar();
+    } else if (before > 0 && q > 0 && this.cartSteppers.has(p.id)) {
+      // Update in place: re-rendering here (the field's change event fires as the buyer clicks elsewhere)
+      // would replace the element being clicked.
+      this.cartSteppers.get(p.id)!.set(q);
+      this.refreshCartNumbers();
     } else {
       this.renderCart(false);
     }
@@ -314,9 +319,29 @@ export class ShopApp {
 
   // ---- cart & contacts -------------------------------------------------------------------------
 
+  private cartSteppers = new Map<string, Stepper>();
+  private cartLineTotals = new Map<string, HTMLElement>();
+  private cartTotalsEl: HTMLElement | null = null;
+
+  private refreshCartNumbers(): void {
+    const totals = this.totals();
+    for (const l of totals.lines) {
+      const el = this.cartLineTotals.get(l.product.id);
+      if (el) {
+        el.textContent = this.money(l.totalKopecks);
+        el.setAttribute('aria-label', `${this.t('cart.lineTotal')}: ${this.money(l.totalKopecks)}`);
+      }
+    }
+    const fresh = this.totalsBlock(totals.totalKopecks, totals.vatKopecks, totals.hasVat);
+    this.cartTotalsEl?.replaceWith(fresh);
+    this.cartTotalsEl = fresh;
+  }
+
   private renderCart(focus: boolean): void {
     const { t } = this;
     const totals = this.totals();
+    this.cartSteppers.clear();
+    this.cartLineTotals.clear();
     if (!totals.count) {
       show(this.shell, h('div', { class: 'cart' },
         h('div', { class: 'screen-head' }, this.backButton('catalog'), heading(t('cart.title'))),
@@ -324,16 +349,17 @@ export class ShopApp {
       null, { name: 'cart', focus });
       return;
     }
-    const steppers: Stepper[] = [];
     const lines = h('ul', { class: 'lines' }, totals.lines.map((l) => {
       const p = l.product;
       const s = stepper({ product: p, quantity: l.quantity, t, locale: this.locale, onChange: (nq, msg) => this.changeQuantity(p, nq, msg, 'cart') });
-      steppers.push(s);
+      this.cartSteppers.set(p.id, s);
       const err = this.lineErrors.get(p.id);
+      const lineTotal = h('span', { class: 'line-total', 'aria-label': `${t('cart.lineTotal')}: ${this.money(l.totalKopecks)}` }, this.money(l.totalKopecks));
+      this.cartLineTotals.set(p.id, lineTotal);
       return h('li', { class: 'line', 'data-product': p.id },
         h('div', { class: 'line-head' },
           h('span', { class: 'line-name' }, p.name),
-          h('span', { class: 'line-total', 'aria-label': `${t('cart.lineTotal')}: ${this.money(l.totalKopecks)}` }, this.money(l.totalKopecks))),
+          lineTotal),
         h('div', { class: 'line-meta muted' }, `${this.money(l.unitKopecks)} ${t('catalog.perUnit', { unit: p.unit.name })}`),
         h('div', { class: 'line-controls' },
           s.el,
@@ -344,7 +370,7 @@ export class ShopApp {
 
     const body = h('div', { class: 'cart' },
       h('div', { class: 'screen-head' }, this.backButton('catalog'), heading(t('cart.title'))),
-      h('section', { class: 'card' }, lines, this.totalsBlock(totals.totalKopecks, totals.vatKopecks, totals.hasVat)),
+      h('section', { class: 'card' }, lines, (this.cartTotalsEl = this.totalsBlock(totals.totalKopecks, totals.vatKopecks, totals.hasVat))),
       this.contactsForm(),
     );
     const bar = button(t('cart.next'), () => this.toConfirm(), 'primary', { class: 'btn btn-primary wide', 'data-fk': 'next' });
@@ -426,8 +452,9 @@ export class ShopApp {
 
   private focusFirstError(): void {
     const first = CONTACT_FIELDS.find((f) => this.contactErrors[f]);
-    const el = first ? document.getElementById(`contact-${first}`) : this.shell.view.querySelector<HTMLElement>('.line .field-error');
-    (el as HTMLElement | null)?.focus();
+    const badLine = [...this.shell.view.querySelectorAll<HTMLElement>('.line')].find((l) => l.querySelector('.field-error:not([hidden])'));
+    const el = first ? document.getElementById(`contact-${first}`) : badLine?.querySelector<HTMLElement>('.qty-input');
+    el?.focus();
     announce(this.formMessage || this.t('contacts.fixErrors'));
   }
 

@@ -85,9 +85,10 @@ export function stepper(o: StepperOptions): Stepper {
       return;
     }
     const { value, adjusted } = normalizeQuantity(parsed, unit);
+    const changed = value !== quantity;
     showHint('');
     set(value);
-    if (value !== quantity || adjusted) {
+    if (changed || adjusted) {
       o.onChange(value, adjusted ? t('cart.quantityAdjusted', { quantity: formatQuantity(value, locale), unit: unit.name }) : undefined);
     }
   };
