@@ -159,6 +159,9 @@ await scenario('suborder-en-fullheight', async () => {
   await frame.click('[data-fk="submit"]');
   await screen(frame, 'added');
   await shot(page, '13-en-full-added');
+  await page.evaluate(() => window.harnessSend('updateData', window.harnessInit({ userName: 'Someone Else' })));
+  await page.waitForTimeout(150);
+  check('updateData does not replace the «Added» screen', (await frame.getAttribute('#app', 'data-screen')) === 'added');
   check('suborder: done sent', (await sent(page, 'done')).length === 1);
   check('fullHeight: no height messages', (await sent(page, 'height', false)).length === 0);
   const orders = await (await fetch(`${server.appOrigin}/__mock/orders`)).json();

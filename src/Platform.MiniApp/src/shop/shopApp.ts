@@ -101,13 +101,24 @@ export class ShopApp {
   private onHostData(init: HostInit): void {
     const modeChanged = init.minappType !== this.init.minappType || init.orderContainerId !== this.init.orderContainerId;
     const wasStandalone = this.standalone;
+    const localeBefore = this.locale;
     this.standalone = false;
     this.adoptInit(init);
     if ((modeChanged || wasStandalone) && !this.busy && !this.attempt?.orderId) {
       void this.openSession();
-    } else if (this.session) {
-      this.renderChrome();
-      this.render();
+      return;
+    }
+    if (!this.session) return;
+    this.renderChrome();
+    // Only the catalog/cart/confirm screens show host data; progress, result and error screens stay.
+    if (this.shell.app.dataset.screen !== this.screen) return;
+    if (this.locale !== localeBefore || this.screen === 'confirm') this.render();
+    else if (this.screen === 'cart') {
+      // Patch the prefilled fields in place: re-rendering would move the caret of a field being typed in.
+      for (const f of CONTACT_FIELDS) {
+        const input = document.getElementById(`contact-${f}`) as HTMLInputElement | null;
+        if (input && !this.edited.has(f) && input.value !== this.contacts[f]) input.value = this.contacts[f];
+      }
     }
   }
 
