@@ -188,6 +188,7 @@ export function createMockApi({ payOrigin, log = () => {} } = {}) {
     const rest = m[2];
     const shop = SHOPS[posId];
     log(`${req.method} ${path}${url.search}`);
+    if (posId === 1005) { res.writeHead(502, { 'Content-Type': 'text/html' }).end('<h1>502 Bad Gateway</h1>'); return true; }
     if (!shop) { problem(res, 404, 'pos_not_found', `Point of sale ${posId} does not exist.`); return true; }
 
     if (req.method === 'POST' && rest === '/session') {

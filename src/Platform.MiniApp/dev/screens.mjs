@@ -286,6 +286,19 @@ await scenario('unavailable', async () => {
   }
 });
 
+await scenario('session-error', async () => {
+  // The API is down (a proxy's HTML 502): in-page error with retry, and the host hears onError.
+  const { page, frame } = await harness({ pos: 1005, mode: 'order', locale: 'en', fullHeight: 'false' });
+  await screen(frame, 'error');
+  const err = await sent(page, 'error');
+  check('session failure → onError(human message)', err.length === 1 && err[0].data === 'The shop’s server failed. Please try again in a minute.', err[0]?.data);
+  await shot(page, '18b-en-session-error');
+  await frame.click('[data-fk="retry"]');
+  await page.waitForFunction(() => window.harness.messages.filter((m) => m.action === 'error').length === 2, null, { timeout: 3000 }).catch(() => undefined);
+  check('retry asks again', (await sent(page, 'error')).length === 2);
+  await page.close();
+});
+
 await scenario('standalone', async () => {
   const page = await browser.newPage({ viewport: { width: 360, height: 740 } });
   const t0 = Date.now();
@@ -339,7 +352,7 @@ await scenario('result-fail-and-links', async () => {
   check('…then live: expired', true);
   await page.goto(`${server.appOrigin}/m/1001/result/${o.orderId}?t=wrong`);
   await page.waitForSelector('#app[data-screen="error"]');
-  await page.screenshot({ path: `${OUT}21-en-result-bad-token.png` });
+  await page.screenshot({ path: `${OUT}21-ru-result-bad-token.png` });
   check('bad result token → readable error', (await page.textContent('[role=alert]')).length > 5);
   await page.close();
 

@@ -107,6 +107,6 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const s = await startDevServer({ port: Number(arg('port', 5100)), parentPort: Number(arg('parent-port', 5101)), latencyMs: Number(arg('latency', 0)) });
   console.log(`mini-app + mock API: ${s.appOrigin}/m/1001/`);
   console.log(`parent harness:      ${s.parentOrigin}/?pos=1001&mode=order&locale=ru&fullHeight=false`);
-  console.log('shops: 1001 live (ru), 1002 suspended (409), 1003 empty catalog, 1004 live (en default, yellow brand), other → 404');
+  console.log('shops: 1001 live (ru), 1002 suspended (409), 1003 empty catalog, 1004 live (en default, yellow brand), 1005 API down (502), other → 404');
   console.log('buyer names: "reject…" → order rejected, "slow…" → never gets a payment URL, "dropfirst…" → first answer lost');
 }

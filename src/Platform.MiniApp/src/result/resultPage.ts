@@ -81,6 +81,7 @@ export function startResultPage(route: ResultRoute): void {
   }
 
   function fail(message: string): void {
+    if (!last) shell.top.replaceChildren(); // no shop to show: drop the header skeleton
     const body = h('section', { class: 'card status-card tone-bad', 'data-status': 'error' },
       h('div', { class: 'status-visual' }, h('span', { class: 'status-icon status-bad', 'aria-hidden': 'true' }, '!')),
       h('h2', { class: 'screen-title', tabindex: '-1' }, t('error.title')),

@@ -676,6 +676,7 @@ export class ShopApp {
   /** An in-page error with a retry, and the same sentence to the host (which shows a toast). */
   private fail(message: string, retry: () => unknown, back?: Screen): void {
     this.bridge.error(message);
+    if (!this.session) this.shell.top.replaceChildren(); // no shop to show: drop the header skeleton
     const { t } = this;
     const body = h('section', { class: 'card status-card tone-bad', 'data-status': 'error' },
       h('div', { class: 'status-visual' }, h('span', { class: 'status-icon status-bad', 'aria-hidden': 'true' }, '!')),
