@@ -108,8 +108,8 @@ public sealed class OrderSubmissionConsumer(
             OrderContainerId = isOrderMode ? null : order.RequestedContainerId,
             NotificationUrl = urls.Notification(shop.WebhookKey),
             // Result screens exist for the main-order flow; in a suborder the buyer stays on Invoicebox's payment page.
-            SuccessUrl = isOrderMode ? urls.Result(order.ShopId, order.Id, resultToken, success: true) : null,
-            FailUrl = isOrderMode ? urls.Result(order.ShopId, order.Id, resultToken, success: false) : null,
+            SuccessUrl = isOrderMode ? urls.Result(order.ShopId, order.Id, resultToken, success: true, order.Locale) : null,
+            FailUrl = isOrderMode ? urls.Result(order.ShopId, order.Id, resultToken, success: false, order.Locale) : null,
         };
     }
 
