@@ -35,6 +35,8 @@ public sealed class PlatformStack : IAsyncDisposable
     public required PlatformAppFactory<ApiHost> Api { get; init; }
     public required PlatformAppFactory<WorkersHost> Workers { get; init; }
     public required Uri ApiAddress { get; init; }
+    /// <summary>The emulator's second listener: an origin the API does NOT allow to frame the mini-app.</summary>
+    public Uri ForeignOrigin => Emulator.Addresses[1];
     public required Dictionary<string, string?> WorkerSettings { get; init; }
 
     /// <param name="workerSettings">Overrides for the workers (e.g. reconciliation age) on top of fast test defaults.</param>
@@ -46,7 +48,7 @@ public sealed class PlatformStack : IAsyncDisposable
         {
             o.Notifications.RetryDelays = [.. Enumerable.Repeat(TimeSpan.FromMilliseconds(300), 10)];
             emulator?.Invoke(o);
-        });
+        }, listeners: 2);
         var infrastructure = await TestInfrastructure.GetAsync();
         var database = await TestDatabase.CreateAsync(infrastructure);
         var broker = await TestVirtualHost.CreateAsync(infrastructure);
@@ -55,7 +57,7 @@ public sealed class PlatformStack : IAsyncDisposable
         var api = new PlatformAppFactory<ApiHost>(TestSettings.For(database, broker, new Dictionary<string, string?>
         {
             ["MiniApp:ExtraFrameAncestors:0"] = emulatorOrigin,
-        }), kestrel: true);
+        }), kestrel: true, environment: "Testing"); // not Development: that would allow every loopback origin to frame the mini-app
         var apiAddress = api.ServerAddress;
 
         var settings = TestSettings.For(database, broker, new Dictionary<string, string?>

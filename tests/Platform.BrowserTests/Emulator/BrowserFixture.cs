@@ -20,12 +20,7 @@ public sealed class BrowserFixture : IAsyncLifetime
     {
         Emulator = await RunningEmulator.StartAsync(listeners: 2);
         Playwright = await Microsoft.Playwright.Playwright.CreateAsync();
-        Browser = await Playwright.Chromium.LaunchAsync(new()
-        {
-            ExecutablePath = Environment.GetEnvironmentVariable("CHROMIUM_PATH") ?? "/usr/bin/chromium",
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-        });
+        Browser = await Chromium.LaunchAsync(Playwright);
     }
 
     /// <summary>The parent window framing the probe: <c>/_emulator/parent?src=&lt;probe on the other origin&gt;&amp;mode=…</c>.</summary>
@@ -39,14 +34,5 @@ public sealed class BrowserFixture : IAsyncLifetime
         await Emulator.DisposeAsync();
     }
 
-    /// <summary>artifacts/screenshots/ at the repository root (git-ignored).</summary>
-    public static string ScreenshotPath(string name)
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Platform.slnx")))
-            dir = dir.Parent;
-        var folder = Path.Combine(dir?.FullName ?? AppContext.BaseDirectory, "artifacts", "screenshots");
-        Directory.CreateDirectory(folder);
-        return Path.Combine(folder, name + ".png");
-    }
+    public static string ScreenshotPath(string name) => Chromium.ScreenshotPath(name);
 }
