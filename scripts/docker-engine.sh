@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # A Docker engine for local image builds and Testcontainers: reuses one that answers, otherwise starts dockerd by hand
 # (no systemd here) with its data, exec root and socket in the checkout's ignored .local/docker/, and afterwards undoes
 # what dockerd leaves on the host. Sourced, not run; needs REPO_ROOT. See shared/reference/local-infrastructure.md §3.
@@ -54,8 +55,7 @@ docker_engine_down() {
   local pid _
   pid=$(cat "$DOCKER_STATE/dockerd.pid" 2>/dev/null) || pid=""
   if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then
-    local containers; containers=$(docker ps -aq 2>/dev/null)
-    [ -n "$containers" ] && docker rm -f $containers >/dev/null 2>&1
+    docker ps -aq 2>/dev/null | xargs -r docker rm -f >/dev/null 2>&1
     echo "==> Stopping dockerd" >&2
     kill -TERM "$pid"
     for _ in $(seq 1 150); do kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done

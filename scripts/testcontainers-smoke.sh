@@ -15,7 +15,7 @@ FILTER="FullyQualifiedName~Platform.Data.Tests.TestcontainersSmokeTests"
 log() { printf '\033[1;34m==>\033[0m %s\n' "$*" >&2; }
 fail() { printf '\033[1;31merror:\033[0m %s\n' "$*" >&2; echo "0 passed, 1 failed"; exit 1; }
 timings=()
-step() { timings+=("$(printf '%-22s %4d s' "$1" "$(($SECONDS - $2))")"); }
+step() { timings+=("$(printf '%-22s %4d s' "$1" "$((SECONDS - $2))")"); }
 
 total=$SECONDS
 trap docker_engine_down EXIT

@@ -30,6 +30,7 @@ if [ "$1" = postgres ] && [ ! -s "$PGDATA/PG_VERSION" ]; then
   if [ "$POSTGRES_DB" != postgres ]; then
     "${psql[@]}" --dbname postgres -qc "CREATE DATABASE \"$POSTGRES_DB\""
   fi
+  # shellcheck disable=SC1090 # the image's user supplies the *.sh scripts
   for f in /docker-entrypoint-initdb.d/*; do
     case "$f" in
       *.sh) echo "running $f"; . "$f" ;;
