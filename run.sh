@@ -20,12 +20,13 @@ done
 
 stop_all() {
   trap - INT TERM EXIT
-  [ ${#PIDS[@]} -gt 0 ] && log "Stopping the platform"
+  trap '' PIPE   # the terminal or a pipe may be gone already; stopping must still finish
   for pid in "${PIDS[@]}"; do kill -TERM -- "-$pid" 2>/dev/null || true; done
   for pid in "${PIDS[@]}"; do
     for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done
     kill -KILL -- "-$pid" 2>/dev/null || true
   done
+  [ ${#PIDS[@]} -gt 0 ] && { log "Stopped the platform" || true; }
   [ "$STARTED_RMQ" = 1 ] && { log "Stopping RabbitMQ"; rmq_down; epmd -kill >/dev/null 2>&1 || true; }
   [ "$STARTED_PG" = 1 ] && { log "Stopping PostgreSQL"; pg_down; }
   exit 0
@@ -43,7 +44,7 @@ migrate seed
 export ASPNETCORE_ENVIRONMENT=Development DOTNET_ENVIRONMENT=Development
 export ConnectionStrings__Platform="$PLATFORM_PG" RabbitMq__Url="$PLATFORM_AMQP" RabbitMq__ManagementUrl="${PLATFORM_RMQ_MGMT:-}"
 export PublicUrls__ApiBaseUrl="$API" Dashboard__SignInUrl="$WEB/Account/Login" Portal__DashboardUrl="$WORKERS/hangfire"
-export Portal__EmulatorUrl="$EMULATOR" Emulator__PublicOrigin="$EMULATOR" MiniApp__ExtraFrameAncestors__0="$EMULATOR"
+export Portal__EmulatorUrl="$EMULATOR" Emulator__PublicOrigin="$EMULATOR"
 # The local demo reconciles every minute, so an order paid without a notification turns paid within about two minutes.
 export Reconciliation__Cron="* * * * *" Reconciliation__MinAge="00:01:00"
 
