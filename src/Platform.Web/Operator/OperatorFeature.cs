@@ -1,0 +1,9 @@
+namespace Platform.Web.Operator;
+
+public static class OperatorFeature
+{
+    public static IServiceCollection AddOperatorFeature(this IServiceCollection services, IConfiguration configuration)
+    {
+        return services;
+    }
+}
