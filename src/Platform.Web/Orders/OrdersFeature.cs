@@ -4,6 +4,10 @@ public static class OrdersFeature
 {
     public static IServiceCollection AddOrdersFeature(this IServiceCollection services)
     {
+        services.AddScoped<OrderSearch>();
+        services.AddScoped<OrderActions>();
+        services.AddScoped<OrderChart>();
+        services.AddScoped<OrdersCsv>();
         return services;
     }
 }
