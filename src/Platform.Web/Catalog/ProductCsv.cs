@@ -90,7 +90,7 @@ public sealed class ProductCsv(PlatformDbContext db, TimeProvider time)
         while (reader.Read())
         {
             var line = (int)reader.RowNumber + 1;
-            string Field(string column) => index[column] < 0 ? "" : (reader.GetString(index[column]) ?? "").Trim();
+            string Field(string column) => index[column] < 0 ? "" : Unescape((reader.GetString(index[column]) ?? "").Trim());
             if (Enumerable.Range(0, reader.FieldCount).All(reader.IsEmpty))
                 continue;
             if (rows.Count + errors.Count >= MaxRows)
@@ -258,6 +258,10 @@ public sealed class ProductCsv(PlatformDbContext db, TimeProvider time)
     }
 
     public static string ItemTypeName(ItemType type) => type.ToApiName();
+
+    /// <summary>The export puts <c>'</c> before text that Excel would run as a formula; reading it back takes it off again.</summary>
+    private static string Unescape(string value) =>
+        value.Length > 1 && value[0] == '\'' && value[1] is '=' or '+' or '-' or '@' or '\t' or '\r' ? value[1..] : value;
 
     /// <summary>UTF-8 with or without a byte order mark; a file that is not valid UTF-8 is read as Windows-1251, which older Russian Excel writes.</summary>
     private static string Decode(byte[] content)

@@ -8,11 +8,24 @@ namespace Platform.Web.Localization;
 public static class MoneyText
 {
     public static string Rub(Kopecks amount) =>
-        amount.ToRoubles().ToString("N2", CultureInfo.CurrentCulture) + "\u00a0₽";
+        amount.ToRoubles().ToString("N2", Numbers) + "\u00a0₽";
+
+    // ICU versions disagree on the Russian group separator (U+00A0 or U+202F); a no-break space reads right everywhere.
+    private static readonly NumberFormatInfo RussianNumbers = new CultureInfo("ru-RU").NumberFormat.Clone() is NumberFormatInfo n
+        ? SetGroupSeparator(n) : throw new InvalidOperationException();
+
+    private static NumberFormatInfo Numbers => UiText.IsEnglish ? UiText.English.NumberFormat : RussianNumbers;
+
+    private static NumberFormatInfo SetGroupSeparator(NumberFormatInfo format)
+    {
+        format.NumberGroupSeparator = "\u00a0";
+        format.NumberDecimalSeparator = ",";
+        return NumberFormatInfo.ReadOnly(format);
+    }
 
     /// <summary>Number only, for form fields: «1234,50» (ru) or «1234.50» (en).</summary>
     public static string Plain(Kopecks amount) =>
-        amount.ToRoubles().ToString("0.00", CultureInfo.CurrentCulture);
+        amount.ToRoubles().ToString("0.00", Numbers);
 
     /// <summary>
     /// A catalog price with its VAT: «1 234,50 ₽, в т. ч. НДС 22 % — 222,62 ₽»; for *_ADDED codes the net price, the VAT
@@ -58,5 +71,5 @@ public static class MoneyText
         return decimal.TryParse(compact, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value) ? value : null;
     }
 
-    public static string Quantity(decimal quantity) => quantity.ToString("0.###", CultureInfo.CurrentCulture);
+    public static string Quantity(decimal quantity) => quantity.ToString("0.###", Numbers);
 }

@@ -37,6 +37,9 @@ public sealed class ShopLifecycle(PlatformDbContext db, ShopReadiness readiness,
         var shop = await db.Tenants.SingleAsync(t => t.Id == tenantId, ct);
         if (shop.Status == TenantStatus.Suspended && (shop.SuspendedByOperator || !byOperator))
             return;
+        // Remembers that the shop had been live, so lifting the suspension returns it to live rather than draft.
+        if (shop.Status == TenantStatus.Live)
+            shop.LiveSince ??= time.GetUtcNow();
         shop.Status = TenantStatus.Suspended;
         shop.SuspendedAt = time.GetUtcNow();
         shop.SuspendedByOperator = byOperator;
