@@ -3,6 +3,7 @@
 # Every step is idempotent: a second call reuses what is already running and keeps the data.
 
 REPO_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+STARTED_PG=0 STARTED_RMQ=0
 PG_PORT=${PLATFORM_PG_PORT:-55432}
 AMQP_PORT=${PLATFORM_AMQP_PORT:-55672}
 RMQ_MGMT_PORT=${PLATFORM_RMQ_MGMT_PORT:-55673}
@@ -64,6 +65,7 @@ pg_up() {
     fi
     rm -f "$root/data/postmaster.pid"
     log "PostgreSQL: starting on 127.0.0.1:$PG_PORT"
+    STARTED_PG=1
     runuser -u postgres -- "$PGBIN/pg_ctl" -D "$root/data" -l "$root/server.log" -w -t 60 \
       -o "-p $PG_PORT -k $root -c listen_addresses=127.0.0.1 -c max_connections=300 -c fsync=off -c synchronous_commit=off -c full_page_writes=off" start >/dev/null
   fi
@@ -104,6 +106,7 @@ loopback_users = none
 CONF
     echo "[rabbitmq_management]." > "$root/enabled_plugins"
     log "RabbitMQ: starting on 127.0.0.1:$AMQP_PORT (about 10-15 s)"
+    STARTED_RMQ=1
     ( rmq_env; HOME="$root" "$RMQBIN/rabbitmq-server" -detached ) >/dev/null 2>&1
     rmqctl -q wait --timeout 120 "$root/rabbit.pid" || die "RabbitMQ did not start; see $root/log"
   fi
@@ -150,6 +153,16 @@ build_frontends() {
 build_dotnet() {
   log "dotnet build"
   (cd "$REPO_ROOT" && dotnet build Platform.slnx -nologo -clp:ErrorsOnly -v:quiet) || die "build failed"
+}
+
+# The Data Protection master key that encrypts the key ring (and so every stored secret). Kept in the state folder;
+# PLATFORM_MASTER_KEY overrides it (production: from a secret store).
+master_key() {
+  if [ -z "${PLATFORM_MASTER_KEY:-}" ]; then
+    [ -s "$STATE_DIR/master.key" ] || { head -c 32 /dev/urandom | base64 > "$STATE_DIR/master.key"; chmod 600 "$STATE_DIR/master.key"; }
+    PLATFORM_MASTER_KEY=$(cat "$STATE_DIR/master.key")
+  fi
+  export DataProtection__MasterKey="$PLATFORM_MASTER_KEY"
 }
 
 migrate() {

@@ -14,6 +14,9 @@ public static class ApiRateLimits
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.OnRejected = (context, ct) => new ValueTask(Problems.ApiProblems
+                .Problem(StatusCodes.Status429TooManyRequests, "rate_limited", Buyers.BuyerText.Of("rate_limited", Buyers.BuyerText.LocaleOf(context.HttpContext.Request)))
+                .ExecuteAsync(context.HttpContext));
             o.AddPolicy(Orders, http => RateLimitPartition.GetFixedWindowLimiter(
                 http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = TimeSpan.FromMinutes(1) }));

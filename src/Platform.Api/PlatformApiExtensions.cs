@@ -1,6 +1,7 @@
 using Platform.Api.Buyers;
 using Platform.Api.MiniApp;
 using Platform.Api.Orders;
+using Platform.Api.Payments;
 using Platform.ServiceDefaults;
 using Platform.ServiceDefaults.Messaging;
 using Scalar.AspNetCore;
@@ -36,6 +37,7 @@ public static class PlatformApiExtensions
         buyer.MapBuyerSession();
         buyer.MapBuyerOrders();
         buyer.MapBuyerImages();
+        app.MapInvoiceboxNotifications();
 
         app.MapPlatformHealth();
         return app;

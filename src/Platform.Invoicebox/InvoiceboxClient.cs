@@ -16,8 +16,6 @@ namespace Platform.Invoicebox;
 /// </summary>
 public sealed partial class InvoiceboxClient : IInvoiceboxClient
 {
-    private static readonly MediaTypeWithQualityHeaderValue AcceptJson = new("application/json");
-
     private readonly HttpClient http;
     private readonly InvoiceboxCredentials credentials;
     private readonly string apiRoot;
@@ -207,7 +205,7 @@ public sealed partial class InvoiceboxClient : IInvoiceboxClient
 
         using var request = new HttpRequestMessage(method, apiRoot + path + query);
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", credentials.Token);
-        request.Headers.Accept.Add(AcceptJson);
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
         request.Headers.TryAddWithoutValidation("User-Agent", options.UserAgent);
         if (payload is not null)
         {
@@ -250,6 +248,7 @@ public sealed partial class InvoiceboxClient : IInvoiceboxClient
         var lease = limiter.AttemptAcquire();
         if (lease.IsAcquired)
             return lease;
+        var retryAfter = lease.TryGetMetadata(MetadataName.RetryAfter, out var hint) ? hint : (TimeSpan?)null;
         lease.Dispose();
 
         if (options.RateLimitMaxWait > TimeSpan.Zero)
@@ -261,7 +260,7 @@ public sealed partial class InvoiceboxClient : IInvoiceboxClient
                 lease = await limiter.AcquireAsync(1, linked.Token);
                 if (lease.IsAcquired)
                     return lease;
-                lease.Dispose();
+                lease.Dispose(); // the queue for this merchant is full
             }
             catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
             {
@@ -270,9 +269,7 @@ public sealed partial class InvoiceboxClient : IInvoiceboxClient
         }
 
         LogClientSideLimit(method.Method, path, credentials.MerchantId);
-        return Throw(new InvoiceboxRateLimitedException(new InvoiceboxFailure(method.Method, path), options.RateLimitWindow / options.RateLimitPermits, isClientSide: true));
-
-        static RateLimitLease Throw(Exception e) => throw e;
+        throw new InvoiceboxRateLimitedException(new InvoiceboxFailure(method.Method, path), retryAfter, isClientSide: true);
     }
 
     private TimeSpan? RetryAfter(HttpResponseMessage response) => response.Headers.RetryAfter switch

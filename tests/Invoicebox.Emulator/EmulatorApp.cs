@@ -63,6 +63,7 @@ public static class EmulatorApp
         services.AddSingleton<TokenRateLimiter>();
         services.AddSingleton<NotificationOutbox>();
         services.AddSingleton<OrderStore>();
+        services.AddSingleton<MainContainers>();
         services.AddHostedService<NotificationDispatcher>();
         services.AddHostedService<ExpirySweeper>();
         services.AddHttpClient(NotificationDispatcher.HttpClientName, c => c.Timeout = Timeout.InfiniteTimeSpan)

@@ -85,6 +85,21 @@ public sealed class OrdersApiTests(ApiFixture fx)
     }
 
     [Fact]
+    public async Task A_retry_from_a_fresh_session_with_the_same_key_gets_the_same_order_and_may_read_it()
+    {
+        var key = Guid.NewGuid().ToString();
+        var firstToken = await fx.SessionTokenAsync(fx.ShopA.ShopId);
+        var first = await fx.Client().SendAsync(ApiFixture.OrderRequest(fx.ShopA.ShopId, firstToken, key, Cart((fx.Piece, 1))));
+        var secondToken = await fx.SessionTokenAsync(fx.ShopA.ShopId); // e.g. after a 401 the mini-app opened a new session
+
+        var second = await fx.Client().SendAsync(ApiFixture.OrderRequest(fx.ShopA.ShopId, secondToken, key, Cart((fx.Piece, 1))));
+
+        var orderId = (await first.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("orderId").GetString()!;
+        Assert.Equal(orderId, (await second.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("orderId").GetString());
+        Assert.Equal(HttpStatusCode.OK, (await GetOrderAsync(orderId, secondToken)).StatusCode);
+    }
+
+    [Fact]
     public async Task The_same_key_with_a_different_cart_is_refused()
     {
         var token = await fx.SessionTokenAsync(fx.ShopA.ShopId);

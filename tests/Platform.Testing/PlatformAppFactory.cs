@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Platform.Testing;
@@ -14,11 +15,15 @@ public class PlatformAppFactory<TEntryPoint> : WebApplicationFactory<TEntryPoint
 {
     private readonly IReadOnlyDictionary<string, string?> _settings;
     private readonly string _environment;
+    private readonly Action<IServiceCollection>? _services;
 
-    public PlatformAppFactory(IReadOnlyDictionary<string, string?> settings, bool kestrel = false, string environment = "Development")
+    /// <param name="services">Replaces services after the host registered its own (a fault-injecting decorator, say).</param>
+    public PlatformAppFactory(IReadOnlyDictionary<string, string?> settings, bool kestrel = false, string environment = "Development",
+        Action<IServiceCollection>? services = null)
     {
         _settings = settings;
         _environment = environment;
+        _services = services;
         if (kestrel)
             UseKestrel(0);
     }
@@ -40,5 +45,7 @@ public class PlatformAppFactory<TEntryPoint> : WebApplicationFactory<TEntryPoint
         // UseSetting (not ConfigureAppConfiguration) so values are visible while Program.cs registers services.
         foreach (var (key, value) in _settings)
             builder.UseSetting(key, value);
+        if (_services is not null)
+            builder.ConfigureTestServices(_services);
     }
 }

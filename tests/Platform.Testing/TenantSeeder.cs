@@ -63,7 +63,7 @@ public static class TenantSeeder
                     new OrderLine
                     {
                         ProductId = product.Id, Sku = product.Sku, Name = product.Name, MeasureName = "шт", MeasureCode = "796",
-                        Quantity = 1, UnitPrice = new Kopecks(10_000), Total = new Kopecks(10_000), Vat = new Kopecks(1_803),
+                        Quantity = 1, CatalogPrice = new Kopecks(10_000), UnitPrice = new Kopecks(10_000), Total = new Kopecks(10_000), Vat = new Kopecks(1_803),
                         VatCode = VatCode.RUS_VAT22, ItemType = ItemType.Commodity, PaymentType = PaymentType.FullPrepayment,
                     },
                 ],

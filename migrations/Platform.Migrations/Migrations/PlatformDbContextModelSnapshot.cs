@@ -520,6 +520,9 @@ namespace Platform.Migrations.Migrations
                     b.Property<DateTimeOffset?>("PublishedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTimeOffset?>("ReconciledAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("RequestedContainerId")
                         .HasMaxLength(36)
                         .HasColumnType("character varying(36)");
@@ -616,6 +619,9 @@ namespace Platform.Migrations.Migrations
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
+
+                    b.Property<long>("CatalogPrice")
+                        .HasColumnType("bigint");
 
                     b.Property<string>("ItemType")
                         .IsRequired()

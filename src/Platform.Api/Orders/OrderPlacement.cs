@@ -111,14 +111,14 @@ public sealed class OrderPlacement(
             Lines = basket.Lines.Select((l, i) => new OrderLine
             {
                 Position = i, ProductId = wanted[i].ProductId, Sku = l.Sku, Name = l.Name, MeasureName = l.MeasureName, MeasureCode = l.MeasureCode,
-                Quantity = l.Quantity, UnitPrice = l.UnitGross, Total = l.Total, Vat = l.Vat, VatCode = l.VatCode, ItemType = l.ItemType, PaymentType = l.PaymentType,
+                Quantity = l.Quantity, CatalogPrice = l.UnitPrice, UnitPrice = l.UnitGross, Total = l.Total, Vat = l.Vat, VatCode = l.VatCode, ItemType = l.ItemType, PaymentType = l.PaymentType,
             }).ToList(),
             Events = [new OrderEvent { At = now, ToStatus = OrderStatus.Accepted, Source = OrderEventSource.Buyer, Message = "Order placed in the mini-app." }],
         };
 
         var existing = await FindByKeyAsync(db, idempotencyKey, ct);
         if (existing is not null)
-            return existing.IdempotencyFingerprint == fingerprint ? new PlacementResult.Placed(existing, false) : new PlacementResult.KeyReused();
+            return await ReplayAsync(existing, fingerprint, session, ct);
 
         db.Orders.Add(order);
         try
@@ -136,6 +136,19 @@ public sealed class OrderPlacement(
                 ?? throw new InvalidOperationException("Unique violation on the idempotency key but no order has it.", ex);
             return winner.IdempotencyFingerprint == fingerprint ? new PlacementResult.Placed(winner, false) : new PlacementResult.KeyReused();
         }
+    }
+
+    /// <summary>
+    /// The same key again: the same order if the request is the same. A retry may come from a fresh session (the first one
+    /// expired); whoever holds the key and the identical cart may follow the order, so it moves to that session.
+    /// </summary>
+    private async Task<PlacementResult> ReplayAsync(Order existing, string fingerprint, BuyerSessionClaims session, CancellationToken ct)
+    {
+        if (existing.IdempotencyFingerprint != fingerprint)
+            return new PlacementResult.KeyReused();
+        if (existing.BuyerSessionId != session.SessionId)
+            await db.Orders.Where(o => o.Id == existing.Id).ExecuteUpdateAsync(s => s.SetProperty(o => o.BuyerSessionId, session.SessionId), ct);
+        return new PlacementResult.Placed(existing, false);
     }
 
     private static Task<Order?> FindByKeyAsync(PlatformDbContext db, string key, CancellationToken ct) =>

@@ -19,7 +19,8 @@ public sealed record OrderView(
     string OrderId, long Number, string Status, string? PaymentUrl, decimal Amount, decimal VatAmount, string Currency,
     IReadOnlyList<OrderLineView> Lines, string? FailureReason);
 
-public sealed record OrderResultView(string OrderId, long Number, string Status, decimal Amount, string Currency, DateTimeOffset? PaidAt, ResultShopView Shop);
+public sealed record OrderResultView(
+    string OrderId, long Number, string Status, decimal Amount, string Currency, DateTimeOffset? PaidAt, string Locale, string? PaymentUrl, ResultShopView Shop);
 
 public sealed record ResultShopView(string DisplayName, string BrandColor, string? LogoUrl);
 
@@ -113,8 +114,10 @@ public static class OrdersApi
         if (order is null)
             return ApiProblems.NotFound("order_not_found", BuyerText.Of("order_not_found", locale));
         var tenant = pos.Tenant;
+        // The payment link only while paying is still possible (the buyer came back through failUrl and may try again).
+        var paymentUrl = order.Status == OrderStatus.AwaitingPayment ? order.PaymentUrl : null;
         return TypedResults.Ok(new OrderResultView(order.Id.ToString(), order.Number, order.Status.ToWireName(), order.Amount.ToRoubles(), order.Currency,
-            order.PaidAt, new ResultShopView(tenant.DisplayName, tenant.BrandColor, tenant.LogoImageId is { } logo ? SessionApi.ImageUrl(pos.ShopId, logo) : null)));
+            order.PaidAt, order.Locale, paymentUrl, new ResultShopView(tenant.DisplayName, tenant.BrandColor, tenant.LogoImageId is { } logo ? SessionApi.ImageUrl(pos.ShopId, logo) : null)));
     }
 
     /// <summary>Reads the order; with <paramref name="waitMs"/>, re-reads until its status differs from <paramref name="known"/> or time runs out.</summary>

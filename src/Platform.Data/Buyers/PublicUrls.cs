@@ -15,8 +15,8 @@ public sealed class PublicUrls(IOptions<PublicUrlOptions> options)
 
     public string MiniApp(int shopId) => $"{Base}/m/{shopId}/";
 
-    public string Result(int shopId, Guid orderId, string resultToken, bool success) =>
-        $"{Base}/m/{shopId}/result/{orderId}?t={Uri.EscapeDataString(resultToken)}&outcome={(success ? "success" : "fail")}";
+    public string Result(int shopId, Guid orderId, string resultToken, bool success, string locale) =>
+        $"{Base}/m/{shopId}/result/{orderId}?t={Uri.EscapeDataString(resultToken)}&outcome={(success ? "success" : "fail")}&lang={locale}";
 
     public string Notification(string webhookKey) => $"{Base}/hooks/invoicebox/{webhookKey}";
 }

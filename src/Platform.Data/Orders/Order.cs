@@ -53,6 +53,8 @@ public sealed class Order : ITenantOwned
     /// <summary>Last time <c>SubmitOrder</c> was handed to the broker; null = never published (outbox pending).</summary>
     public DateTimeOffset? PublishedAt { get; set; }
     public int SubmitAttempts { get; set; }
+    /// <summary>Last time reconciliation compared this order with Invoicebox; the least recently checked go first.</summary>
+    public DateTimeOffset? ReconciledAt { get; set; }
 
     public List<OrderLine> Lines { get; set; } = [];
     public List<OrderEvent> Events { get; set; } = [];

@@ -18,6 +18,9 @@ public sealed class OrderLine : ITenantOwned
     public required string MeasureName { get; set; }
     public required string MeasureCode { get; set; }
     public decimal Quantity { get; set; }
+    /// <summary>The product's price as the catalog listed it at order time (before VAT for *_ADDED codes); the basket is recomputed from it.</summary>
+    public Kopecks CatalogPrice { get; set; }
+    /// <summary>What the buyer pays per unit, VAT included.</summary>
     public Kopecks UnitPrice { get; set; }
     public Kopecks Total { get; set; }
     public Kopecks Vat { get; set; }

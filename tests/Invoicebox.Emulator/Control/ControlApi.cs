@@ -102,8 +102,7 @@ public static class ControlApi
         return TypedResults.Ok(new { notificationId = record.Id, record.OrderId, record.Url, record.Signature, record.Body });
     }
 
-    private static async Task<IResult> OpenContainer(HttpContext context, MerchantRegistry merchants, OrderStore store, TimeProvider clock,
-        IOptions<EmulatorOptions> options)
+    private static async Task<IResult> OpenContainer(HttpContext context, MainContainers containers, IOptions<EmulatorOptions> options)
     {
         JsonObject? overrides = null;
         if (context.Request.ContentLength is > 0 || context.Request.Headers.TransferEncoding.Count > 0)
@@ -117,13 +116,8 @@ public static class ControlApi
                 throw ApiException.BadJson(e.Message);
             }
         }
-        var merchantId = overrides?["merchantId"]?.GetValue<string>();
-        var merchant = (merchantId is null ? merchants.Main : merchants.ById(merchantId))
-            ?? throw ApiException.NotFound(merchantId is null ? "No merchant has role \"main\"" : "Merchant not found");
-        var now = clock.GetUtcNow();
-        var content = OrderRequestReader.ReadCreate(MainOrderTemplate.Build(merchant, now, overrides), now);
-        var order = store.Create(merchant, content, InvoiceboxApi.PublicOrigin(context, options.Value));
-        return TypedResults.Ok(new { containerId = order.ContainerId, orderId = order.Id, paymentUrl = order.PaymentUrl, merchantId = merchant.MerchantId });
+        var order = containers.Open(InvoiceboxApi.PublicOrigin(context, options.Value), overrides);
+        return TypedResults.Ok(new { containerId = order.ContainerId, orderId = order.Id, paymentUrl = order.PaymentUrl, merchantId = order.MerchantId });
     }
 
     private static IResult SetFaults(FaultSettings? faults, FaultState state)

@@ -315,7 +315,7 @@ public sealed class OrderRequestReader
         }
         if (number * 1000m != decimal.Truncate(number * 1000m) || number > 1_000_000_000m)
         {
-            Error(path, "wrong_value", "A quantity has at most three decimals.");
+            Error(path, "wrong_value", "A quantity has at most three decimals and is at most 1 000 000 000.");
             return null;
         }
         return number;

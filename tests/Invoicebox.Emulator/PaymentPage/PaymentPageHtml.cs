@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using Invoicebox.Emulator.Merchants;
 using Invoicebox.Emulator.Orders;
 
@@ -92,7 +93,10 @@ public static class PaymentPageHtml
 
     private static readonly CultureInfo Ru = CultureInfo.GetCultureInfo("ru-RU");
 
-    private static string E(string text) => HtmlEncoder.Default.Encode(text);
+    // Cyrillic stays readable in the page source; markup characters are still encoded.
+    private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
+
+    private static string E(string text) => Encoder.Encode(text);
 
     private static string Page(string title, string body) => $$"""
         <!doctype html>

@@ -1,0 +1,308 @@
+// A mock of the buyer API (/m/{posId}/api/...) exactly as agreed with the back end, plus a few
+// /__mock controls for the harness. Development only: never shipped, never used by the real API.
+import { randomBytes, randomUUID } from 'node:crypto';
+
+const CAT = [
+  { id: 'veg', name: { ru: 'Овощи', en: 'Vegetables' } },
+  { id: 'dairy', name: { ru: 'Молочное', en: 'Dairy' } },
+  { id: 'meat', name: { ru: 'Мясо', en: 'Meat' } },
+  { id: 'services', name: { ru: 'Услуги', en: 'Services' } },
+];
+
+const unit = (name, code, fractional, step, min, max) => ({ name, code, fractional, step, min, max });
+const KG = { ru: unit('кг', '166', true, 0.1, 0.3, 20), en: unit('kg', '166', true, 0.1, 0.3, 20) };
+const PCS = { ru: unit('шт', '796', false, 1, 1, 50), en: unit('pcs', '796', false, 1, 1, 50) };
+const HOUR = { ru: unit('час', '356', true, 0.5, 1, 8), en: unit('h', '356', true, 0.5, 1, 8) };
+
+const PRODUCTS = [
+  { id: 'p-potato', cat: 'veg', sku: 'VEG-001', price: 59.9, vat: 10, unit: KG, img: true,
+    name: { ru: 'Картофель молодой', en: 'New potatoes' },
+    desc: { ru: 'Урожай этого года, Тульская область. Отлично подходит для запекания и пюре.', en: 'This year’s crop from the Tula region. Great for roasting and mash.' } },
+  { id: 'p-tomato', cat: 'veg', sku: 'VEG-002', price: 349.5, vat: 10, unit: KG, img: true, stock: 5,
+    name: { ru: 'Томаты черри на ветке', en: 'Cherry tomatoes on the vine' },
+    desc: { ru: 'Сладкие, тепличные.', en: 'Sweet, greenhouse grown.' } },
+  { id: 'p-milk', cat: 'dairy', sku: 'DAI-001', price: 99.5, vat: 10, unit: PCS, img: true,
+    name: { ru: 'Молоко 3,2 %, 1 л', en: 'Milk 3.2%, 1 l' },
+    desc: { ru: 'Фермерское, пастеризованное.', en: 'Farm milk, pasteurized.' } },
+  { id: 'p-cheese', cat: 'dairy', sku: 'DAI-002', price: 1234.5, vat: 10, unit: KG, img: false,
+    name: { ru: 'Сыр выдержанный «Горный»', en: 'Aged mountain cheese' },
+    desc: { ru: 'Выдержка 12 месяцев.', en: 'Aged 12 months.' } },
+  { id: 'p-beef', cat: 'meat', sku: 'MEA-001', price: 849, vat: 10, unit: KG, img: true,
+    name: { ru: 'Говядина, вырезка', en: 'Beef tenderloin' },
+    desc: { ru: 'Охлаждённая, без кости.', en: 'Chilled, boneless.' } },
+  { id: 'p-delivery', cat: 'services', sku: 'SRV-001', price: 300, vat: 20, unit: PCS, img: true,
+    name: { ru: 'Доставка до двери', en: 'Door delivery' },
+    desc: { ru: 'В пределах МКАД, в удобный интервал.', en: 'Within Moscow ring road, at a time you choose.' } },
+  { id: 'p-consult', cat: 'services', sku: 'SRV-002', price: 1500, vat: 20, unit: HOUR, img: true,
+    name: { ru: 'Консультация агронома', en: 'Agronomist consultation' },
+    desc: { ru: 'Онлайн, шаг — полчаса.', en: 'Online, in half-hour steps.' } },
+];
+
+const SHOPS = {
+  1001: { name: 'farm-shop', displayName: { ru: 'Фермерская лавка', en: 'Farm Shop' }, brandColor: '#1f5fd6', locale: 'ru', live: true, products: PRODUCTS },
+  1002: { name: 'suspended', displayName: { ru: 'Закрытый магазин', en: 'Closed shop' }, brandColor: '#444444', locale: 'ru', live: false, products: PRODUCTS },
+  1003: { name: 'empty', displayName: { ru: 'Пустой магазин', en: 'Empty shop' }, brandColor: '#0a7d4f', locale: 'ru', live: true, products: [] },
+  1004: { name: 'sunny', displayName: { ru: 'Солнечный кофе', en: 'Sunny Coffee' }, brandColor: '#fad247', locale: 'en', live: true, products: PRODUCTS.slice(0, 3) },
+};
+
+const problem = (res, status, code, detail, errors) =>
+  send(res, status, { type: `https://errors.example/${code}`, title: code, status, detail, code, ...(errors ? { errors } : {}) }, 'application/problem+json');
+
+function send(res, status, body, type = 'application/json') {
+  res.writeHead(status, { 'Content-Type': `${type}; charset=utf-8`, 'Cache-Control': 'no-store' });
+  res.end(JSON.stringify(body));
+}
+
+async function readJson(req) {
+  const chunks = [];
+  for await (const c of req) chunks.push(c);
+  try {
+    return JSON.parse(Buffer.concat(chunks).toString('utf8') || 'null');
+  } catch {
+    return null;
+  }
+}
+
+const kopecks = (roubles) => Math.round(roubles * 100);
+
+export function createMockApi({ payOrigin, log = () => {} } = {}) {
+  const tokens = new Map(); // token → { posId, minappType, orderContainerId, locale }
+  const orders = new Map(); // orderId → order
+  const byKey = new Map(); // posId:key → orderId
+  const waiters = new Set();
+  let number = 1000;
+  const state = { tokens, orders, posts: 0 };
+
+  const lang = (req, fallback) => (String(req.headers['accept-language'] || '').startsWith('en') ? 'en' : fallback || 'ru');
+
+  function productView(p, l) {
+    const u = p.unit[l];
+    return {
+      id: p.id, categoryId: p.cat, sku: p.sku, name: p.name[l], description: p.desc[l], price: p.price, priceKopecks: kopecks(p.price),
+      vatCode: p.vat === 20 ? 'VATROSRU_20' : 'VATROSRU_10', vatRate: p.vat, vatLabel: `НДС ${p.vat}%`, unit: u,
+      imageUrl: p.img ? `/mock-img/${p.id}.svg` : null,
+    };
+  }
+
+  function setStatus(order, status, extra = {}) {
+    Object.assign(order, { status }, extra);
+    if (status === 'paid' || status === 'hold') order.paidAt ??= new Date().toISOString();
+    for (const w of [...waiters]) w();
+  }
+
+  function orderView(o) {
+    const shop = SHOPS[o.posId];
+    return {
+      orderId: o.orderId, number: o.number, status: o.status, ...(o.paymentUrl && o.status !== 'accepted' ? { paymentUrl: o.paymentUrl } : {}),
+      amount: o.amount / 100, vatAmount: o.vatAmount / 100, currency: 'RUB', lines: o.lines,
+      ...(o.failureReason ? { failureReason: o.failureReason } : {}),
+      _shop: shop,
+    };
+  }
+
+  async function longPoll(req, url, order, view) {
+    const waitMs = Math.min(Number(url.searchParams.get('waitMs') || 0), 25000);
+    const known = url.searchParams.get('known');
+    if (waitMs > 0 && known && order.status === known) {
+      await new Promise((resolve) => {
+        const done = () => {
+          if (order.status !== known) finish();
+        };
+        const finish = () => {
+          clearTimeout(timer);
+          waiters.delete(done);
+          resolve();
+        };
+        const timer = setTimeout(finish, waitMs);
+        waiters.add(done);
+        req.on('close', finish);
+      });
+    }
+    return view();
+  }
+
+  function auth(req, res, posId) {
+    const m = /^Bearer (.+)$/.exec(req.headers.authorization || '');
+    const s = m && tokens.get(m[1]);
+    if (!s || s.posId !== posId) {
+      problem(res, 401, 'session_expired', 'The session token is missing or expired.');
+      return null;
+    }
+    return s;
+  }
+
+  function validate(body, shop, l) {
+    const errors = {};
+    const msg = (ru, en) => [l === 'en' ? en : ru];
+    const items = Array.isArray(body?.items) ? body.items : [];
+    if (!items.length) errors.items = msg('Корзина пуста', 'The cart is empty');
+    items.forEach((it, i) => {
+      const p = shop.products.find((x) => x.id === it.productId);
+      if (!p) { errors[`items[${i}].productId`] = msg('Товар не найден', 'Unknown product'); return; }
+      const u = p.unit.ru;
+      const q = Number(it.quantity);
+      if (p.stock !== undefined && q > p.stock) { errors[`items[${i}].quantity`] = msg(`В наличии только ${p.stock} ${u.name}`, `Only ${p.stock} ${p.unit.en.name} in stock`); return; }
+      if (!(q >= u.min && q <= u.max)) errors[`items[${i}].quantity`] = msg(`Количество от ${u.min} до ${u.max}`, `Quantity must be ${u.min} to ${u.max}`);
+      else if (Math.abs(Math.round(q / u.step) * u.step - q) > 1e-9 && Math.abs(Math.round((q - u.min) / u.step) * u.step + u.min - q) > 1e-9)
+        errors[`items[${i}].quantity`] = msg(`Количество должно быть кратно ${u.step}`, `Quantity must be a multiple of ${u.step}`);
+    });
+    const b = body?.buyer ?? {};
+    if (!String(b.name || '').trim()) errors['buyer.name'] = msg('Укажите имя', 'Name is required');
+    if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/u.test(String(b.email || ''))) errors['buyer.email'] = msg('Неверный адрес почты', 'Invalid email');
+    const digits = String(b.phone || '').replace(/\D/g, '');
+    if (digits.length < 10 || digits.length > 15 || /^\+?0+$/.test(String(b.phone))) errors['buyer.phone'] = msg('Неверный номер телефона', 'Invalid phone number');
+    if (/^\+?7?0{10}$/.test(String(b.phone || '').replace(/\D/g, ''))) errors['buyer.phone'] = msg('Такого номера не существует', 'This number does not exist');
+    return Object.keys(errors).length ? errors : null;
+  }
+
+  function createOrder(posId, s, body) {
+    const shop = SHOPS[posId];
+    const lines = body.items.map((it) => {
+      const p = shop.products.find((x) => x.id === it.productId);
+      const total = Math.round(kopecks(p.price) * it.quantity);
+      const vat = Math.round((total * p.vat) / (100 + p.vat));
+      return { productId: p.id, name: p.name[s.locale], quantity: it.quantity, unitPrice: p.price, total: total / 100, vat: vat / 100, unitName: p.unit[s.locale].name };
+    });
+    const orderId = randomUUID();
+    const order = {
+      orderId, posId, number: ++number, status: 'accepted', lines,
+      amount: lines.reduce((a, l) => a + Math.round(l.total * 100), 0), vatAmount: lines.reduce((a, l) => a + Math.round(l.vat * 100), 0),
+      resultToken: randomBytes(12).toString('base64url'), buyer: body.buyer, minappType: s.minappType, orderContainerId: s.orderContainerId,
+    };
+    const container = s.orderContainerId || randomUUID();
+    order.paymentUrl = `${payOrigin}/pay/${container}?order=${orderId}&pos=${posId}&t=${order.resultToken}`;
+    orders.set(orderId, order);
+    const name = String(body.buyer?.name || '').toLowerCase();
+    if (name.includes('reject')) setTimeout(() => setStatus(order, 'rejected', { failureReason: s.locale === 'en' ? 'the shop’s Invoicebox credentials are invalid' : 'неверные реквизиты магазина в Инвойсбоксе' }), 300);
+    else if (!name.includes('slow')) setTimeout(() => setStatus(order, 'awaiting_payment'), 350);
+    return order;
+  }
+
+  /** Returns true if it handled the request. */
+  async function handle(req, res, url) {
+    const path = url.pathname;
+    if (path.startsWith('/__mock/')) return control(req, res, url);
+    const m = /^\/m\/(\d+)\/api(\/.*)$/.exec(path);
+    if (!m) return false;
+    const posId = Number(m[1]);
+    const rest = m[2];
+    const shop = SHOPS[posId];
+    log(`${req.method} ${path}${url.search}`);
+    if (posId === 1005) { res.writeHead(502, { 'Content-Type': 'text/html' }).end('<h1>502 Bad Gateway</h1>'); return true; }
+    if (!shop) { problem(res, 404, 'pos_not_found', `Point of sale ${posId} does not exist.`); return true; }
+
+    if (req.method === 'POST' && rest === '/session') {
+      const body = (await readJson(req)) ?? {};
+      if (!shop.live) { problem(res, 409, 'shop_unavailable', 'The shop is not live.'); return true; }
+      if (body.minappType === 'suborder' && !body.orderContainerId) {
+        problem(res, 422, 'validation_failed', 'orderContainerId is required for suborder', { orderContainerId: ['required'] }); return true;
+      }
+      const l = body.locale === 'en' || body.locale === 'ru' ? body.locale : shop.locale;
+      const token = randomBytes(18).toString('base64url');
+      tokens.set(token, { posId, minappType: body.minappType === 'suborder' ? 'suborder' : 'order', orderContainerId: body.orderContainerId, locale: l });
+      send(res, 200, {
+        token, expiresAt: new Date(Date.now() + 15 * 60_000).toISOString(), locale: l,
+        shop: {
+          posId, name: shop.name, displayName: shop.displayName[l], brandColor: shop.brandColor, logoUrl: `/mock-img/logo-${posId}.svg`, currency: 'RUB',
+          links: [
+            { title: l === 'en' ? 'Offer' : 'Оферта', url: 'https://example.org/offer' },
+            { title: l === 'en' ? 'Privacy' : 'Политика конфиденциальности', url: 'https://example.org/privacy' },
+          ],
+        },
+        catalog: {
+          categories: CAT.map((c) => ({ id: c.id, name: c.name[l] })),
+          products: shop.products.map((p) => productView(p, l)),
+        },
+      });
+      return true;
+    }
+
+    if (req.method === 'POST' && rest === '/orders') {
+      const s = auth(req, res, posId);
+      if (!s) return true;
+      const key = req.headers['idempotency-key'];
+      if (!key) { problem(res, 400, 'idempotency_key_required', 'Idempotency-Key header is required.'); return true; }
+      const body = await readJson(req);
+      state.posts++;
+      const existing = byKey.get(`${posId}:${key}`);
+      if (existing) {
+        const o = orders.get(existing);
+        // "dropfirst": every answer for this key is lost for 1.5 s (Chromium silently retries a POST
+        // once when a reused keep-alive socket dies, so one drop alone would not be visible).
+        if (o.dropUntil && Date.now() < o.dropUntil) { req.socket.destroy(); return true; }
+        send(res, 202, { orderId: existing, number: o.number, status: 'accepted' });
+        return true;
+      }
+      const errors = validate(body, shop, lang(req, s.locale));
+      if (errors) { problem(res, 422, 'validation_failed', 'Some fields are invalid.', errors); return true; }
+      const order = createOrder(posId, s, body);
+      byKey.set(`${posId}:${key}`, order.orderId);
+      if (String(body.buyer?.name || '').toLowerCase().includes('dropfirst')) {
+        // The order is created but the answer is lost: the page must retry with the same key.
+        order.dropUntil = Date.now() + 1500;
+        req.socket.destroy();
+        return true;
+      }
+      send(res, 202, { orderId: order.orderId, number: order.number, status: 'accepted' });
+      return true;
+    }
+
+    const r = /^\/orders\/([^/]+)\/result$/.exec(rest);
+    if (req.method === 'GET' && r) {
+      const order = orders.get(r[1]);
+      if (!order || order.posId !== posId || url.searchParams.get('t') !== order.resultToken) { problem(res, 404, 'order_not_found', 'No such order.'); return true; }
+      const view = await longPoll(req, url, order, () => ({
+        orderId: order.orderId, number: order.number, status: order.status, amount: order.amount / 100, currency: 'RUB',
+        ...(order.paidAt ? { paidAt: order.paidAt } : {}),
+        shop: { displayName: shop.displayName[shop.locale], brandColor: shop.brandColor, logoUrl: `/mock-img/logo-${posId}.svg` },
+      }));
+      if (!res.writableEnded) send(res, 200, view);
+      return true;
+    }
+
+    const o = /^\/orders\/([^/]+)$/.exec(rest);
+    if (req.method === 'GET' && o) {
+      if (!auth(req, res, posId)) return true;
+      const order = orders.get(o[1]);
+      if (!order || order.posId !== posId) { problem(res, 404, 'order_not_found', 'No such order.'); return true; }
+      const view = await longPoll(req, url, order, () => {
+        const { _shop, ...v } = orderView(order);
+        return v;
+      });
+      if (!res.writableEnded) send(res, 200, view);
+      return true;
+    }
+    problem(res, 404, 'not_found', 'No such endpoint.');
+    return true;
+  }
+
+  async function control(req, res, url) {
+    const path = url.pathname;
+    if (path === '/__mock/expire-tokens') { tokens.clear(); send(res, 200, { ok: true }); return true; }
+    if (path === '/__mock/orders') {
+      send(res, 200, { posts: state.posts, orders: [...orders.values()].map((o) => ({ orderId: o.orderId, number: o.number, status: o.status, buyer: o.buyer, minappType: o.minappType, orderContainerId: o.orderContainerId, resultToken: o.resultToken })) });
+      return true;
+    }
+    const m = /^\/__mock\/orders\/([^/]+)\/status$/.exec(path);
+    if (m) {
+      const order = orders.get(m[1]);
+      if (!order) { send(res, 404, { error: 'no order' }); return true; }
+      setStatus(order, url.searchParams.get('set') || 'paid');
+      send(res, 200, { ok: true, status: order.status });
+      return true;
+    }
+    return false;
+  }
+
+  return { handle, state, setStatus, orders };
+}
+
+/** Placeholder product pictures and shop logos (SVG), so the page has real images to lazy-load. */
+export function mockImage(name) {
+  const palette = ['#f4c7a1', '#f29e8e', '#cfe3c1', '#f7e3a1', '#c9d7f2', '#e2cdf0', '#bfe6e0'];
+  let h = 0;
+  for (const ch of name) h = (h * 31 + ch.charCodeAt(0)) >>> 0;
+  const bg = palette[h % palette.length];
+  const letter = name.startsWith('logo') ? '◆' : name.replace(/^p-/, '').slice(0, 1).toUpperCase();
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="176" height="176" viewBox="0 0 176 176"><rect width="176" height="176" fill="${bg}"/><circle cx="120" cy="56" r="30" fill="rgba(255,255,255,.45)"/><text x="88" y="110" font-family="Arial" font-size="64" text-anchor="middle" fill="rgba(0,0,0,.35)">${letter}</text></svg>`;
+}

@@ -1,0 +1,389 @@
+// Clicks through every screen in headless Chromium against the dev mock, checks what the host hears,
+// and writes 360-px-wide screenshots to dev/out/ to look at.
+//   npm run build && node dev/screens.mjs [--only name] [--slow]
+import { mkdir } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { startDevServer } from './server.mjs';
+
+const OUT = fileURLToPath(new URL('./out/', import.meta.url));
+const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : null;
+const withSlow = process.argv.includes('--slow');
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+
+await mkdir(OUT, { recursive: true });
+const server = await startDevServer({ port: 5110, parentPort: 5111, quiet: true });
+const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+const results = [];
+
+function check(name, ok, detail = '') {
+  results.push({ name, ok: !!ok });
+  console.log(`${ok ? '  ok  ' : '  FAIL'} ${name}${detail ? ` — ${detail}` : ''}`);
+}
+
+async function harness(params, { viewport = { width: 360, height: 740 } } = {}) {
+  const page = await browser.newPage({ viewport });
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => m.type() === 'error' && !/Failed to load resource/.test(m.text()) && errors.push(m.text()));
+  await page.goto(`${server.parentOrigin}/?${new URLSearchParams(params)}`);
+  const frame = await (await page.waitForSelector('iframe', { state: 'attached' })).contentFrame();
+  return { page, frame, errors };
+}
+
+const messages = (page) => page.evaluate(() => window.harness.messages.filter((m) => m.dir === '←'));
+/** Messages the host received with this action; waits up to 2 s for the first one (postMessage is async). */
+const sent = async (page, action, wait = true) => {
+  if (wait) await page.waitForFunction((a) => window.harness.messages.some((m) => m.dir === '←' && m.action === a), action, { timeout: 2000 }).catch(() => undefined);
+  return (await messages(page)).filter((m) => m.action === action);
+};
+const shot = async (page, name) => {
+  await page.waitForTimeout(250);
+  const el = await page.$('iframe');
+  if (el && (await el.isVisible())) await el.screenshot({ path: `${OUT}${name}.png` });
+  else await page.screenshot({ path: `${OUT}${name}.png`, fullPage: true });
+};
+const screen = (frame, name, timeout = 8000) => frame.waitForSelector(`#app[data-screen="${name}"]`, { timeout, state: 'attached' });
+
+async function scenario(name, fn) {
+  if (only && !name.includes(only)) return;
+  console.log(`\n# ${name}`);
+  try {
+    await fn();
+  } catch (e) {
+    check(`${name}: finished without exception`, false, e.message.split('\n')[0]);
+  }
+}
+
+await scenario('skeleton', async () => {
+  // The host answers init late: the skeleton from index.html is what the buyer sees meanwhile.
+  const { page, frame } = await harness({ pos: 1001, mode: 'order', locale: 'ru', fullHeight: 'true', height: 740, initDelay: 1500 });
+  await frame.waitForSelector('.sk-card');
+  check('skeleton painted before init', (await frame.getAttribute('#app', 'aria-busy')) === 'true');
+  await shot(page, '00-skeleton');
+  await frame.waitForSelector('#app[data-ready="catalog"]');
+  check('aria-busy cleared once the catalog is there', (await frame.getAttribute('#app', 'aria-busy')) === null);
+  await page.close();
+});
+
+await scenario('order-ru-inline', async () => {
+  const { page, frame, errors } = await harness({ pos: 1001, mode: 'order', locale: 'ru', fullHeight: 'false' });
+  await frame.waitForSelector('#app[data-ready="catalog"]');
+  check('catalog ready mark', await frame.evaluate(() => performance.getEntriesByName('catalog-ready').length === 1));
+  await shot(page, '01-ru-catalog');
+  const heights = await sent(page, 'height');
+  check('height reported (fullHeight=false)', heights.length > 0, heights.map((m) => m.data).join(','));
+  check('iframe follows height', Math.abs((await page.$eval('iframe', (f) => f.getBoundingClientRect().height)) - heights.at(-1).data) < 2);
+
+  await frame.click('[data-fk="add:p-potato"]');
+  check('add shows stepper at unit min 0,3', (await frame.inputValue('.product:has([data-fk="inc:p-potato"]) .qty-input')) === '0,3');
+  await frame.click('[data-fk="inc:p-potato"]');
+  await frame.click('[data-fk="inc:p-potato"]');
+  check('stepping 0,3 → 0,5 (no float artefacts)', (await frame.inputValue('.product:has([data-fk="inc:p-potato"]) .qty-input')) === '0,5');
+  const qty = frame.locator('.product:has([data-fk="inc:p-potato"]) .qty-input');
+  await qty.fill('1,25');
+  await qty.press('Enter');
+  check('typed 1,25 snaps to the 0,1 grid → 1,3', (await qty.inputValue()) === '1,3');
+  await frame.click('[data-fk="add:p-milk"]');
+  const milk = frame.locator('.product:has([data-fk="inc:p-milk"]) .qty-input');
+  await milk.fill('3');
+  await milk.press('Enter');
+  check('a typed valid quantity reaches the cart (1,3 kg + 3 × 99,50)', (await frame.textContent('.cart-bar-total')).replace(/\s/g, ' ') === '376,37 ₽', await frame.textContent('.cart-bar-total'));
+  await frame.click('[data-fk="dec:p-milk"]');
+  check('cart bar shows 2 lines', (await frame.textContent('.cart-bar .badge')) === '2');
+  await frame.click('[data-fk="cat:dairy"]');
+  check('category filter', (await frame.locator('.product').count()) === 2);
+  await shot(page, '02-ru-catalog-filtered-with-cart');
+  await frame.click('[data-fk="cat:"]');
+
+  await frame.click('[data-fk="open-cart"]');
+  await screen(frame, 'cart');
+  check('contacts prefilled from init', (await frame.inputValue('#contact-name')) === 'Иван Иванов');
+  check('cart total = 1,3 × 59,90 + 2 × 99,50 = 276,87 ₽', (await frame.textContent('.total-value')).replace(/\s/g, ' ') === '276,87 ₽', await frame.textContent('.total-value'));
+  await shot(page, '03-ru-cart');
+
+  await frame.fill('#contact-phone', '');
+  await frame.fill('#contact-email', 'ivan@');
+  await frame.click('[data-fk="next"]');
+  check('client validation blocks «Далее»', (await frame.getAttribute('#contact-phone', 'aria-invalid')) === 'true');
+  check('focus moves to the first invalid field', await frame.evaluate(() => document.activeElement?.id === 'contact-email'));
+  await shot(page, '04-ru-cart-errors');
+  await frame.fill('#contact-phone', '+7 (900) 123-45-67');
+  await frame.fill('#contact-email', 'ivan@example.ru');
+  await frame.click('[data-fk="next"]');
+  await screen(frame, 'confirm');
+  await shot(page, '05-ru-confirm');
+
+  await frame.click('[data-fk="submit"]');
+  await screen(frame, 'redirect');
+  const done = await sent(page, 'done');
+  check('onDone(paymentUrl) sent once', done.length === 1 && /\/pay\//.test(done[0].data), done[0]?.data);
+  await shot(page, '06-ru-redirect');
+
+  await page.evaluate(() => window.harnessSend('paymentResult', 'pending'));
+  await screen(frame, 'payment');
+  check('paymentResult pending → waiting screen', (await frame.getAttribute('[data-status]', 'data-status')) === 'pending');
+  await page.evaluate(() => window.harnessSend('paymentResult', 'completed'));
+  await frame.waitForSelector('[data-status="paid"]');
+  await shot(page, '07-ru-payment-result-paid');
+
+  // The buyer pays on the (fake) payment page and is redirected top-level to our successUrl.
+  await page.goto(done[0].data);
+  await page.click('#pay');
+  await page.waitForURL(/\/result\//);
+  await page.waitForSelector('#app[data-view="pending"]');
+  await page.screenshot({ path: `${OUT}08-ru-result-pending.png` });
+  await page.waitForSelector('#app[data-view="paid"]', { timeout: 15000 });
+  check('result page: live status moves to «Оплачено»', (await page.textContent('.screen-title')) === 'Оплачено');
+  await page.screenshot({ path: `${OUT}09-ru-result-paid.png` });
+  check('no page errors', errors.length === 0, errors.join(' | '));
+  await page.close();
+});
+
+await scenario('suborder-en-fullheight', async () => {
+  const { page, frame, errors } = await harness({ pos: 1001, mode: 'suborder', locale: 'en', fullHeight: 'true', height: 740 });
+  await frame.waitForSelector('#app[data-ready="catalog"]');
+  await shot(page, '10-en-full-catalog');
+  await frame.click('[data-fk="add:p-delivery"]');
+  await frame.click('[data-fk="add:p-consult"]');
+  await frame.click('[data-fk="inc:p-consult"]');
+  check('hour unit steps by 0.5', (await frame.inputValue('.product:has([data-fk="inc:p-consult"]) .qty-input')) === '1.5');
+  await shot(page, '10b-en-full-catalog-with-cart');
+  await frame.click('[data-fk="open-cart"]');
+  await screen(frame, 'cart');
+  await shot(page, '11-en-full-cart');
+  await frame.click('[data-fk="next"]');
+  await screen(frame, 'confirm');
+  check('suborder button says «Add to invoice»', (await frame.textContent('[data-fk="submit"]')) === 'Add to invoice');
+  await shot(page, '12-en-full-confirm');
+  await frame.click('[data-fk="submit"]');
+  await screen(frame, 'added');
+  await shot(page, '13-en-full-added');
+  await page.evaluate(() => window.harnessSend('updateData', window.harnessInit({ userName: 'Someone Else' })));
+  await page.waitForTimeout(150);
+  check('updateData does not replace the «Added» screen', (await frame.getAttribute('#app', 'data-screen')) === 'added');
+  check('suborder: done sent', (await sent(page, 'done')).length === 1);
+  check('fullHeight: no height messages', (await sent(page, 'height', false)).length === 0);
+  const orders = await (await fetch(`${server.appOrigin}/__mock/orders`)).json();
+  const o = orders.orders.at(-1);
+  check('suborder order carries the init orderContainerId', o.minappType === 'suborder' && o.orderContainerId === '6c1f7e0a-3d7b-4f7e-9a55-0f1e2d3c4b5a');
+  await frame.click('[data-fk="add-more"]');
+  await screen(frame, 'catalog');
+  check('«Add more» starts with an empty cart', await frame.isHidden('.cart-bar'));
+  check('no page errors', errors.length === 0, errors.join(' | '));
+  await page.close();
+});
+
+await scenario('errors', async () => {
+  // Server-side 422 on a phone the client thinks is fine.
+  let { page, frame } = await harness({ pos: 1001, mode: 'order', locale: 'ru', fullHeight: 'false', phone: '+7 000 000-00-00' });
+  await frame.waitForSelector('#app[data-ready="catalog"]');
+  await frame.click('[data-fk="add:p-milk"]');
+  await frame.click('[data-fk="open-cart"]');
+  await frame.click('[data-fk="next"]');
+  await frame.click('[data-fk="submit"]');
+  await frame.waitForSelector('#contact-phone[aria-invalid="true"]');
+  check('422 buyer.phone shown next to the field', (await frame.textContent('#contact-phone-error')).includes('не существует'));
+  await shot(page, '14-ru-server-422');
+  const firstKeyPosts = (await (await fetch(`${server.appOrigin}/__mock/orders`)).json()).posts;
+  await frame.fill('#contact-phone', '+7 900 765-43-21');
+  await frame.click('[data-fk="next"]');
+  await frame.click('[data-fk="submit"]');
+  await screen(frame, 'redirect');
+  check('after fixing the phone the order goes through', (await sent(page, 'done')).length === 1);
+  void firstKeyPosts;
+  await page.close();
+
+  // Server-side 422 on a cart line (stock): the message sits under that line, focus on its quantity.
+  ({ page, frame } = await harness({ pos: 1001, mode: 'order', locale: 'ru', fullHeight: 'false' }));
+  await frame.waitForSelector('#app[data-ready="catalog"]');
+  await frame.click('[data-fk="add:p-milk"]');
+  await frame.click('[data-fk="add:p-tomato"]');
+  await frame.click('[data-fk="open-cart"]');
+  const tomatoQty = frame.locator('.line[data-product="p-tomato"] .qty-input');
+  await tomatoQty.fill('8');
+  await frame.click('#contact-name'); // commits the typed quantity on the way (change event)
+  check('clicking a field right after typing a quantity keeps that field focused', await frame.evaluate(() => document.activeElement?.id === 'contact-name'));
+  check('typed quantity updates the line total in place', (await frame.textContent('.line[data-product="p-tomato"] .line-total')).replace(/\s/g, ' ') === '2 796,00 ₽');
+  await frame.click('[data-fk="next"]');
+  await frame.click('[data-fk="submit"]');
+  await frame.waitForSelector('.line[data-product="p-tomato"] [role=alert]');
+  check('422 items[1].quantity shown under the tomato line', (await frame.textContent('.line[data-product="p-tomato"] [role=alert]')).includes('только 5'));
+  check('focus on that line\'s quantity', await frame.evaluate(() => document.activeElement?.closest('.line')?.getAttribute('data-product') === 'p-tomato'));
+  await shot(page, '14b-ru-server-422-line');
+  await page.close();
+
+  // Rejected by the worker: failureReason + onError.
+  ({ page, frame } = await harness({ pos: 1001, mode: 'order', locale: 'ru', fullHeight: 'false', name: 'Reject Test' }));
+  await frame.waitForSelector('#app[data-ready="catalog"]');
+  await frame.click('[data-fk="add:p-milk"]');
+  await frame.click('[data-fk="open-cart"]');
+  await frame.click('[data-fk="next"]');
+  await frame.click('[data-fk="submit"]');
+  await screen(frame, 'error');
+  const err = await sent(page, 'error');
+  check('rejected → onError(human message with reason)', err.length === 1 && err[0].data.includes('реквизиты'), err[0]?.data);
+  await shot(page, '15-ru-rejected');
+  await page.close();
+
+  // The 202 is lost on the wire: retry must reuse the Idempotency-Key → exactly one order.
+  ({ page, frame } = await harness({ pos: 1001, mode: 'order', locale: 'ru', fullHeight: 'false', name: 'Dropfirst Buyer' }));
+  await frame.waitForSelector('#app[data-ready="catalog"]');
+  await frame.click('[data-fk="add:p-milk"]');
+  await frame.click('[data-fk="open-cart"]');
+  await frame.click('[data-fk="next"]');
+  await frame.click('[data-fk="submit"]');
+  await screen(frame, 'error');
+  check('network error → in-page retry + onError', (await sent(page, 'error')).length === 1);
+  await shot(page, '16-ru-network-error');
+  await page.waitForTimeout(1600); // the mock drops every answer for this key during 1.5 s
+  await frame.click('[data-fk="retry"]');
+  await screen(frame, 'redirect');
+  const mine = (await (await fetch(`${server.appOrigin}/__mock/orders`)).json()).orders.filter((o) => o.buyer?.name === 'Dropfirst Buyer');
+  check('retry after a lost answer created exactly one order', mine.length === 1, `${mine.length} orders`);
+  await page.close();
+
+  // Session token expired between catalog and checkout: 401 → new session → retried once.
+  ({ page, frame } = await harness({ pos: 1001, mode: 'order', locale: 'ru', fullHeight: 'false' }));
+  await frame.waitForSelector('#app[data-ready="catalog"]');
+  await frame.click('[data-fk="add:p-milk"]');
+  await frame.click('[data-fk="open-cart"]');
+  await frame.click('[data-fk="next"]');
+  await fetch(`${server.appOrigin}/__mock/expire-tokens`, { method: 'POST' });
+  await frame.click('[data-fk="submit"]');
+  await screen(frame, 'redirect');
+  check('401 → new session and one retry → done', (await sent(page, 'done')).length === 1);
+  await page.close();
+
+  if (withSlow) {
+    ({ page, frame } = await harness({ pos: 1001, mode: 'order', locale: 'en', fullHeight: 'false', name: 'Slow Buyer' }));
+    await frame.waitForSelector('#app[data-ready="catalog"]');
+    await frame.click('[data-fk="add:p-milk"]');
+    await frame.click('[data-fk="open-cart"]');
+    await frame.click('[data-fk="next"]');
+    await frame.click('[data-fk="submit"]');
+    await screen(frame, 'error', 40000);
+    await shot(page, '17-en-payment-url-timeout');
+    const before = (await (await fetch(`${server.appOrigin}/__mock/orders`)).json()).orders.length;
+    await frame.click('[data-fk="retry"]');
+    await screen(frame, 'progress');
+    const after = (await (await fetch(`${server.appOrigin}/__mock/orders`)).json()).orders.length;
+    check('timeout retry resumes waiting, no second order', before === after);
+    await page.close();
+  }
+});
+
+await scenario('unavailable', async () => {
+  for (const pos of [1002, 1003, 9999]) {
+    const { page, frame } = await harness({ pos, mode: 'order', locale: 'ru', fullHeight: 'false' });
+    await screen(frame, 'unavailable');
+    check(`pos ${pos}: onUnavailable()`, (await sent(page, 'unavailable')).length === 1);
+    if (pos === 1002) {
+      await page.evaluate(() => (document.querySelector('iframe').style.display = 'block'));
+      await shot(page, '18-ru-unavailable');
+    }
+    await page.close();
+  }
+});
+
+await scenario('session-error', async () => {
+  // The API is down (a proxy's HTML 502): in-page error with retry, and the host hears onError.
+  const { page, frame } = await harness({ pos: 1005, mode: 'order', locale: 'en', fullHeight: 'false' });
+  await screen(frame, 'error');
+  const err = await sent(page, 'error');
+  check('session failure → onError(human message)', err.length === 1 && err[0].data === 'The shop’s server failed. Please try again in a minute.', err[0]?.data);
+  await shot(page, '18b-en-session-error');
+  await frame.click('[data-fk="retry"]');
+  await page.waitForFunction(() => window.harness.messages.filter((m) => m.action === 'error').length === 2, null, { timeout: 3000 }).catch(() => undefined);
+  check('retry asks again', (await sent(page, 'error')).length === 2);
+  await page.close();
+});
+
+await scenario('standalone', async () => {
+  const page = await browser.newPage({ viewport: { width: 360, height: 740 } });
+  const t0 = Date.now();
+  await page.goto(`${server.appOrigin}/m/1001/`);
+  await page.waitForSelector('#app[data-ready="catalog"]');
+  check('top-level without ?id: no 2 s wait', Date.now() - t0 < 1500, `${Date.now() - t0} ms`);
+  check('standalone notice shown', await page.isVisible('.notice'));
+  await page.screenshot({ path: `${OUT}19-ru-standalone-top-level.png` });
+  await page.close();
+
+  const { page: p2, frame } = await harness({ pos: 1001, mode: 'order', locale: 'ru', fullHeight: 'false', noinit: '1' });
+  const t1 = Date.now();
+  await frame.waitForSelector('#app[data-ready="catalog"]', { timeout: 6000 });
+  const waited = Date.now() - t1;
+  check('framed, host never answers: standalone after ~2 s', waited > 1500 && waited < 4000, `${waited} ms`);
+  // A late init still arrives: the app adopts it (contacts prefill).
+  await p2.evaluate(() => window.harnessSend('init', window.harnessInit({ userName: 'Поздний Init' })));
+  await frame.click('[data-fk="add:p-milk"]');
+  await frame.click('[data-fk="open-cart"]');
+  check('late init adopted (contacts)', (await frame.inputValue('#contact-name')) === 'Поздний Init');
+  await p2.evaluate(() => window.harnessSend('updateData', window.harnessInit({ userName: 'Пётр Петров', userPhone: '+79005554433' })));
+  await p2.waitForTimeout(100);
+  check('updateData refreshes contacts on the open form', (await frame.inputValue('#contact-phone')) === '+79005554433');
+  await frame.fill('#contact-name', 'Сам ввёл');
+  await p2.evaluate(() => window.harnessSend('updateData', window.harnessInit({ userName: 'Host Name' })));
+  await p2.waitForTimeout(100);
+  check('updateData keeps what the buyer typed', (await frame.inputValue('#contact-name')) === 'Сам ввёл');
+  await p2.evaluate(() => window.harnessSend('init', { id: 'x' }));
+  await p2.evaluate(() => document.querySelector('iframe').contentWindow.postMessage({ id: 'someone-else', action: 'paymentResult', data: 'completed' }, '*'));
+  await p2.waitForTimeout(100);
+  check('messages with a foreign channel id are ignored', (await frame.getAttribute('#app', 'data-screen')) === 'cart');
+  await p2.close();
+});
+
+await scenario('result-fail-and-links', async () => {
+  // Make an order through the API directly, then open failUrl top-level.
+  const s = await (await fetch(`${server.appOrigin}/m/1001/api/session`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ minappType: 'order', locale: 'en' }) })).json();
+  const acc = await (await fetch(`${server.appOrigin}/m/1001/api/orders`, {
+    method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${s.token}`, 'Idempotency-Key': crypto.randomUUID() },
+    body: JSON.stringify({ items: [{ productId: 'p-milk', quantity: 2 }], buyer: { name: 'A', email: 'a@b.ru', phone: '+79001112233' } }),
+  })).json();
+  await new Promise((r) => setTimeout(r, 500));
+  const o = (await (await fetch(`${server.appOrigin}/__mock/orders`)).json()).orders.find((x) => x.orderId === acc.orderId);
+  const page = await browser.newPage({ viewport: { width: 360, height: 740 } });
+  await page.goto(`${server.appOrigin}/m/1001/result/${o.orderId}?t=${o.resultToken}&outcome=fail&lang=en`);
+  await page.waitForSelector('#app[data-view="failed"]');
+  check('failUrl + awaiting_payment → «Payment failed» (en from ?lang=en)', (await page.textContent('.screen-title')) === 'Payment failed');
+  await page.screenshot({ path: `${OUT}20-en-result-failed.png` });
+  await fetch(`${server.appOrigin}/__mock/orders/${o.orderId}/status?set=expired`, { method: 'POST' });
+  await page.waitForSelector('#app[data-view="expired"]');
+  check('…then live: expired', true);
+  await page.goto(`${server.appOrigin}/m/1001/result/${o.orderId}?t=wrong`);
+  await page.waitForSelector('#app[data-screen="error"]');
+  await page.screenshot({ path: `${OUT}21-ru-result-bad-token.png` });
+  check('bad result token → readable error', (await page.textContent('[role=alert]')).length > 5);
+  await page.close();
+
+  const { page: p2, frame } = await harness({ pos: 1001, mode: 'order', locale: 'ru', fullHeight: 'false' });
+  await frame.waitForSelector('#app[data-ready="catalog"]');
+  await frame.click('.shop-links a');
+  await p2.waitForFunction(() => window.harness.messages.some((m) => m.action === 'link'), null, { timeout: 3000 }).catch(() => undefined);
+  const links = await sent(p2, 'link');
+  check('external link → onLink(href)', links.length === 1 && links[0].data === 'https://example.org/offer', JSON.stringify(links.map((l) => l.data)) + ' ' + (await p2.url()));
+  await p2.close();
+});
+
+await scenario('brand-and-keyboard', async () => {
+  const { page, frame } = await harness({ pos: 1004, mode: 'order', locale: '', fullHeight: 'false' });
+  await frame.waitForSelector('#app[data-ready="catalog"]');
+  check('no init locale → shop default (en)', (await frame.getAttribute('html', 'lang')) === 'en');
+  await frame.click('[data-fk="add:p-potato"]');
+  await shot(page, '22-en-yellow-brand');
+  // Keyboard only: Tab to the first chip/add button and use it.
+  await frame.focus('[data-fk="add:p-tomato"]');
+  await page.keyboard.press('Enter');
+  check('Enter on «Add» adds and focuses «+»', await frame.evaluate(() => document.activeElement?.dataset.fk === 'inc:p-tomato'));
+  await page.keyboard.press('Shift+Tab');
+  await page.keyboard.press('ArrowUp');
+  check('ArrowUp in the quantity field steps up', (await frame.inputValue('.product:has([data-fk="inc:p-tomato"]) .qty-input')) === '0.4');
+  await shot(page, '23-en-focus-ring');
+  await page.close();
+});
+
+await browser.close();
+await server.close();
+const failed = results.filter((r) => !r.ok).length;
+console.log(`\n${results.length - failed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);

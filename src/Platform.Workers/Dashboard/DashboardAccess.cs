@@ -1,0 +1,72 @@
+using Hangfire.Dashboard;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Identity;
+using Platform.Data.Identity;
+
+namespace Platform.Workers.Dashboard;
+
+public sealed class DashboardOptions
+{
+    /// <summary>The portal's sign-in page; anonymous visitors of /hangfire are sent there and come back after signing in.</summary>
+    public string SignInUrl { get; set; } = "http://127.0.0.1:5200/Account/Login";
+}
+
+/// <summary>
+/// Who may see the Hangfire dashboard: operators (full), support (read-only). It reads the portal's sign-in cookie,
+/// which the shared Data Protection key ring lets this host decrypt. Anonymous → sign-in redirect (401 for scripts);
+/// a signed-in merchant → 403.
+/// </summary>
+public static class DashboardAccess
+{
+    public const string Policy = "hangfire-dashboard";
+    public const string CookieName = ".Platform.Auth";
+
+    public static IServiceCollection AddDashboardAccess(this IServiceCollection services, IConfiguration configuration)
+    {
+        var options = configuration.GetSection("Dashboard").Get<DashboardOptions>() ?? new DashboardOptions();
+        services.AddAuthentication(IdentityConstants.ApplicationScheme)
+            .AddCookie(IdentityConstants.ApplicationScheme, o =>
+            {
+                o.Cookie.Name = CookieName;
+                o.Cookie.Path = "/";
+                o.LoginPath = "/sign-in";
+                o.Events = new CookieAuthenticationEvents
+                {
+                    OnRedirectToLogin = ctx =>
+                    {
+                        if (IsAjax(ctx.Request))
+                            ctx.Response.StatusCode = StatusCodes.Status401Unauthorized;
+                        else
+                        {
+                            var back = $"{ctx.Request.Scheme}://{ctx.Request.Host}{ctx.Request.PathBase}{ctx.Request.Path}{ctx.Request.QueryString}";
+                            ctx.Response.Redirect($"{options.SignInUrl}?ReturnUrl={Uri.EscapeDataString(back)}");
+                        }
+                        return Task.CompletedTask;
+                    },
+                    OnRedirectToAccessDenied = ctx =>
+                    {
+                        ctx.Response.StatusCode = StatusCodes.Status403Forbidden;
+                        return Task.CompletedTask;
+                    },
+                };
+            });
+        services.AddAuthorizationBuilder()
+            .AddPolicy(Policy, p => p.RequireAuthenticatedUser().RequireRole(PlatformRoles.Operator, PlatformRoles.Support));
+        return services;
+    }
+
+    public static bool IsReadOnly(DashboardContext context) => !context.GetHttpContext().User.IsInRole(PlatformRoles.Operator);
+
+    private static bool IsAjax(HttpRequest request) =>
+        request.Headers.XRequestedWith == "XMLHttpRequest" || !request.Headers.Accept.ToString().Contains("text/html");
+}
+
+/// <summary>Hangfire's own check, behind the endpoint policy: the same rule, so the dashboard never falls back to "local requests".</summary>
+public sealed class DashboardRoleFilter : IDashboardAuthorizationFilter
+{
+    public bool Authorize(DashboardContext context)
+    {
+        var user = context.GetHttpContext().User;
+        return user.Identity?.IsAuthenticated == true && (user.IsInRole(PlatformRoles.Operator) || user.IsInRole(PlatformRoles.Support));
+    }
+}
