@@ -138,7 +138,7 @@ public sealed class OrdersTests(PortalFixture fx)
         await owner.PostFormAsync($"/Orders/{order.Id}?handler=Refund", new() { [$"quantities[{cups.Id}]"] = "1" }, tokenFrom: $"/Orders/{order.Id}");
 
         var refund = await fx.InTenantAsync(shop.Id, db => db.Refunds.SingleAsync(r => r.OrderId == order.Id));
-        var expected = BasketCalculator.CalculateLine(new BasketLineInput(cups.Name, cups.Sku, cups.UnitPrice, cups.VatCode, 1, cups.MeasureName, cups.MeasureCode, cups.ItemType, cups.PaymentType));
+        var expected = BasketCalculator.CalculateLine(new BasketLineInput(cups.Name, cups.Sku, cups.CatalogPrice, cups.VatCode, 1, cups.MeasureName, cups.MeasureCode, cups.ItemType, cups.PaymentType));
         Assert.Equal(expected.Total, refund.Amount);
         Assert.Equal(expected.Vat, refund.VatAmount);
         Assert.Equal(1m, await fx.InTenantAsync(shop.Id, db => db.OrderLines.Where(l => l.Id == cups.Id).Select(l => l.RefundedQuantity).SingleAsync()));
@@ -215,7 +215,7 @@ public sealed class OrdersTests(PortalFixture fx)
                 Lines = basket.Lines.Select((l, i) => new OrderLine
                 {
                     Position = i, ProductId = shop.ProductId, Sku = l.Sku, Name = l.Name, MeasureName = l.MeasureName, MeasureCode = l.MeasureCode,
-                    Quantity = l.Quantity, UnitPrice = l.UnitPrice, Total = l.Total, Vat = l.Vat, VatCode = l.VatCode, ItemType = l.ItemType, PaymentType = l.PaymentType,
+                    Quantity = l.Quantity, CatalogPrice = l.UnitPrice, UnitPrice = l.UnitGross, Total = l.Total, Vat = l.Vat, VatCode = l.VatCode, ItemType = l.ItemType, PaymentType = l.PaymentType,
                 }).ToList(),
                 Events = [new OrderEvent { At = now, ToStatus = OrderStatus.Accepted, Source = OrderEventSource.Buyer, Message = "Order placed in the mini-app." }],
             };

@@ -114,9 +114,9 @@ public sealed class OrderActions(
         if (client is null)
             return T("Не заполнены данные подключения к Инвойсбоксу.", "The Invoicebox credentials are incomplete.");
 
-        // Priced from the order's own lines, by the same calculator that priced the order.
+        // Priced from the order's own lines (their catalog price at order time), by the same calculator that priced the order.
         var basket = BasketCalculator.Calculate(requested.Select(r => new BasketLineInput(
-            r.Line.Name, r.Line.Sku, r.Line.UnitPrice, r.Line.VatCode, r.Quantity, r.Line.MeasureName, r.Line.MeasureCode, r.Line.ItemType, r.Line.PaymentType)));
+            r.Line.Name, r.Line.Sku, r.Line.CatalogPrice, r.Line.VatCode, r.Quantity, r.Line.MeasureName, r.Line.MeasureCode, r.Line.ItemType, r.Line.PaymentType)));
         var now = time.GetUtcNow();
         var sequence = await db.Refunds.CountAsync(r => r.OrderId == orderId, ct) + 1;
         var refund = new Refund

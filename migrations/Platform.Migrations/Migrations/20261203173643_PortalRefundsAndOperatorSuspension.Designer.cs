@@ -13,7 +13,7 @@ using Platform.Data;
 namespace Platform.Migrations.Migrations
 {
     [DbContext(typeof(PlatformDbContext))]
-    [Migration("20261203172212_PortalRefundsAndOperatorSuspension")]
+    [Migration("20261203173643_PortalRefundsAndOperatorSuspension")]
     partial class PortalRefundsAndOperatorSuspension
     {
         /// <inheritdoc />
@@ -523,6 +523,9 @@ namespace Platform.Migrations.Migrations
                     b.Property<DateTimeOffset?>("PublishedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTimeOffset?>("ReconciledAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("RequestedContainerId")
                         .HasMaxLength(36)
                         .HasColumnType("character varying(36)");
@@ -619,6 +622,9 @@ namespace Platform.Migrations.Migrations
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
+
+                    b.Property<long>("CatalogPrice")
+                        .HasColumnType("bigint");
 
                     b.Property<string>("ItemType")
                         .IsRequired()
