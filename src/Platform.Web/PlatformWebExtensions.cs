@@ -44,6 +44,8 @@ public static class PlatformWebExtensions
             {
                 // Pages live in their feature folders (Account/, Shop/, Catalog/, Orders/, Operator/) next to their services.
                 o.RootDirectory = "/";
+                // Every page needs a signed-in user unless allowed below; health checks and static files are not pages.
+                o.Conventions.AuthorizeFolder("/");
                 o.Conventions.AuthorizeFolder("/Shop", PortalPolicies.Merchant);
                 o.Conventions.AuthorizeFolder("/Catalog", PortalPolicies.Merchant);
                 o.Conventions.AuthorizeFolder("/Orders", PortalPolicies.Merchant);

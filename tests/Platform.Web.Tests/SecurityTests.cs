@@ -45,6 +45,16 @@ public sealed class SecurityTests(PortalFixture fx)
         Assert.Contains(Uri.EscapeDataString(page), location);
     }
 
+    [Theory]
+    [InlineData("/health/live")]
+    [InlineData("/health/ready")]
+    public async Task Health_checks_answer_without_signing_in(string path)
+    {
+        var response = await fx.Anonymous().GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
     [Fact]
     public async Task An_anonymous_form_post_is_sent_to_sign_in_too()
     {

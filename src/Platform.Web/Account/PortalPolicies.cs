@@ -22,8 +22,6 @@ public static class PortalPolicies
         options.AddPolicy(Owner, p => p.RequireAuthenticatedUser().RequireClaim(PlatformClaims.TenantId).RequireRole(PlatformRoles.Owner));
         options.AddPolicy(Console, p => p.RequireAuthenticatedUser().RequireRole(PlatformRoles.Operator, PlatformRoles.Support));
         options.AddPolicy(Operator, p => p.RequireAuthenticatedUser().RequireRole(PlatformRoles.Operator));
-        // Everything not marked [AllowAnonymous] needs a signed-in user.
-        options.FallbackPolicy = new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
     }
 
     public static bool IsOwner(this ClaimsPrincipal user) => user.IsInRole(PlatformRoles.Owner) && user.HasClaim(c => c.Type == PlatformClaims.TenantId);
