@@ -38,11 +38,14 @@ public sealed class PlatformStack : IAsyncDisposable
     /// <summary>The emulator's second listener: an origin the API does NOT allow to frame the mini-app.</summary>
     public Uri ForeignOrigin => Emulator.Addresses[1];
     public required Dictionary<string, string?> WorkerSettings { get; init; }
+    /// <summary>Set when started with <c>brokerGate: true</c>.</summary>
+    public TcpGate? BrokerGate { get; init; }
 
     /// <param name="workerSettings">Overrides for the workers (e.g. reconciliation age) on top of fast test defaults.</param>
     /// <param name="workerServices">Replaces services of the workers (fault injection).</param>
+    /// <param name="brokerGate">Route the apps' AMQP connections through a <see cref="TcpGate"/>, so a test can take the broker away.</param>
     public static async Task<PlatformStack> StartAsync(IDictionary<string, string?>? workerSettings = null, Action<EmulatorOptions>? emulator = null,
-        Action<IServiceCollection>? workerServices = null)
+        Action<IServiceCollection>? workerServices = null, bool brokerGate = false)
     {
         var runningEmulator = await RunningEmulator.StartAsync(o =>
         {
@@ -52,17 +55,21 @@ public sealed class PlatformStack : IAsyncDisposable
         var infrastructure = await TestInfrastructure.GetAsync();
         var database = await TestDatabase.CreateAsync(infrastructure);
         var broker = await TestVirtualHost.CreateAsync(infrastructure);
+        var gate = brokerGate ? new TcpGate(broker.Amqp.Host, broker.Amqp.Port) : null;
+        var amqp = gate is null ? broker.Amqp.ToString() : new UriBuilder(broker.Amqp) { Host = "127.0.0.1", Port = gate.Port }.Uri.ToString();
         var emulatorOrigin = runningEmulator.BaseAddress.GetLeftPart(UriPartial.Authority);
 
         var api = new PlatformAppFactory<ApiHost>(TestSettings.For(database, broker, new Dictionary<string, string?>
         {
             ["MiniApp:ExtraFrameAncestors:0"] = emulatorOrigin,
+            ["RabbitMq:Url"] = amqp,
         }), kestrel: true, environment: "Testing"); // not Development: that would allow every loopback origin to frame the mini-app
         var apiAddress = api.ServerAddress;
 
         var settings = TestSettings.For(database, broker, new Dictionary<string, string?>
         {
             ["PublicUrls:ApiBaseUrl"] = apiAddress.GetLeftPart(UriPartial.Authority),
+            ["RabbitMq:Url"] = amqp,
             ["Reconciliation:MinAge"] = "00:00:00",
             ["Reconciliation:Cron"] = "0 0 1 1 *", // tests run the jobs themselves
             ["Jobs:ExpiryCron"] = "0 0 1 1 *",
@@ -86,6 +93,7 @@ public sealed class PlatformStack : IAsyncDisposable
             Workers = workers,
             ApiAddress = apiAddress,
             WorkerSettings = settings,
+            BrokerGate = gate,
         };
     }
 
@@ -160,6 +168,8 @@ public sealed class PlatformStack : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (BrokerGate is not null)
+            await BrokerGate.DisposeAsync();
         await Workers.DisposeAsync();
         await Api.DisposeAsync();
         await Data.DisposeAsync();

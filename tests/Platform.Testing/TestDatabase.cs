@@ -87,10 +87,23 @@ public sealed class TestDatabase : IAsyncDisposable
 
     private static async Task ExecuteAsync(string connectionString, string sql)
     {
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync();
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await using var connection = new NpgsqlConnection(connectionString);
+                await connection.OpenAsync();
+                await using var command = new NpgsqlCommand(sql, connection);
+                await command.ExecuteNonQueryAsync();
+                return;
+            }
+            // An autovacuum worker on the template or the dropped database (it runs as the superuser, so FORCE may not
+            // end it, and CREATE ... TEMPLATE refuses while it is there): it finishes within moments.
+            catch (PostgresException e) when (e.SqlState is PostgresErrorCodes.InsufficientPrivilege or PostgresErrorCodes.ObjectInUse && attempt < 50)
+            {
+                await Task.Delay(200);
+            }
+        }
     }
 
     private static async Task<object?> ScalarAsync(string connectionString, string sql)

@@ -1,4 +1,5 @@
 using MassTransit;
+using Npgsql;
 using Microsoft.EntityFrameworkCore;
 using Platform.Data;
 using Platform.Data.Buyers;
@@ -25,12 +26,20 @@ public sealed class OrderSubmissionConsumer(
     BuyerTokens tokens,
     PublicUrls urls,
     TimeProvider time,
+    NpgsqlDataSource dataSource,
     ILogger<OrderSubmissionConsumer> log) : IConsumer<SubmitOrder>
 {
     public async Task Consume(ConsumeContext<SubmitOrder> context)
     {
         var ct = context.CancellationToken;
         var orderId = context.Message.OrderId;
+        // Two copies of the message (redelivery, sweeper) may arrive together; only one may talk to Invoicebox.
+        await using var submissionLock = await OrderSubmissionLock.TryAcquireAsync(dataSource, orderId, ct);
+        if (submissionLock is null)
+        {
+            log.LogInformation("Order {OrderId} is being submitted by another worker; this copy of the message is done", orderId);
+            return;
+        }
         var order = await db.Orders.AsNoTracking().Include(o => o.Lines).SingleOrDefaultAsync(o => o.Id == orderId, ct);
         if (order is null)
         {
@@ -60,7 +69,7 @@ public sealed class OrderSubmissionConsumer(
         {
             // An earlier attempt may have reached Invoicebox and then died before saving: never create twice.
             var existing = previousAttempts > 0 ? await client.FindByMerchantOrderIdAsync(order.MerchantOrderId, ct) : null;
-            created = existing ?? await client.CreateOrderAsync(await BuildRequestAsync(order, ct), ct);
+            created = existing ?? await CreateOrAdoptAsync(client, order, ct);
             if (existing is not null)
                 log.LogInformation("Order {OrderId} already existed at Invoicebox as {InvoiceboxOrderId}; adopting it", orderId, existing.Id);
         }
@@ -86,6 +95,20 @@ public sealed class OrderSubmissionConsumer(
                 .SetProperty(o => o.FailureReason, (string?)null), ct);
         if (moved)
             log.LogInformation("Order {OrderId} of tenant {TenantId} submitted as Invoicebox order {InvoiceboxOrderId}", orderId, order.TenantId, created.Id);
+    }
+
+    /// <summary>Creates the order; if Invoicebox says this merchantOrderId exists, an earlier attempt made it: adopt that one.</summary>
+    private async Task<OrderResponse> CreateOrAdoptAsync(IInvoiceboxClient client, Order order, CancellationToken ct)
+    {
+        try
+        {
+            return await client.CreateOrderAsync(await BuildRequestAsync(order, ct), ct);
+        }
+        catch (InvoiceboxValidationException ex) when (ex.ErrorCode == "merchant_order_id_duplicate")
+        {
+            return await client.FindByMerchantOrderIdAsync(order.MerchantOrderId, ct)
+                ?? throw new InvalidOperationException($"Invoicebox reports order {order.MerchantOrderId} as a duplicate but cannot find it.", ex);
+        }
     }
 
     private async Task<CreateOrderRequest> BuildRequestAsync(Order order, CancellationToken ct)
