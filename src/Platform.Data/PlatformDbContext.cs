@@ -32,6 +32,8 @@ public sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> option
     public DbSet<Order> Orders => Set<Order>();
     public DbSet<OrderLine> OrderLines => Set<OrderLine>();
     public DbSet<OrderEvent> OrderEvents => Set<OrderEvent>();
+    public DbSet<Refund> Refunds => Set<Refund>();
+    public DbSet<RefundLine> RefundLines => Set<RefundLine>();
     public DbSet<BuyerSession> BuyerSessions => Set<BuyerSession>();
     public DbSet<PaymentNotification> PaymentNotifications => Set<PaymentNotification>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
@@ -52,6 +54,7 @@ public sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> option
         builder.Properties<OrderStatus>().HaveConversion<string>().HaveMaxLength(20);
         builder.Properties<MinappType>().HaveConversion<string>().HaveMaxLength(10);
         builder.Properties<OrderEventSource>().HaveConversion<string>().HaveMaxLength(16);
+        builder.Properties<RefundStatus>().HaveConversion<string>().HaveMaxLength(16);
     }
 
     protected override void OnModelCreating(ModelBuilder b)
@@ -72,6 +75,7 @@ public sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> option
             e.Property(t => t.BrandColor).HasMaxLength(7);
             e.Property(t => t.DefaultLocale).HasMaxLength(2);
             e.Property(t => t.WebhookKey).HasMaxLength(64);
+            e.Property(t => t.SuspensionReason).HasMaxLength(500);
             e.HasMany(t => t.PointsOfSale).WithOne().HasForeignKey(p => p.TenantId);
         });
 
@@ -159,6 +163,24 @@ public sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> option
         {
             e.HasIndex(ev => new { ev.OrderId, ev.At });
             e.Property(ev => ev.Message).HasMaxLength(1000);
+        });
+
+        b.Entity<Refund>(e =>
+        {
+            e.HasOne<Order>().WithMany().HasForeignKey(r => r.OrderId);
+            // One refund per number: a double-clicked refund button cannot create two refunds.
+            e.HasIndex(r => r.MerchantRefundId).IsUnique();
+            e.HasIndex(r => r.OrderId);
+            e.Property(r => r.MerchantRefundId).HasMaxLength(100);
+            e.Property(r => r.InvoiceboxRefundId).HasMaxLength(36);
+            e.Property(r => r.FailureReason).HasMaxLength(1000);
+            e.HasMany(r => r.Lines).WithOne().HasForeignKey(l => l.RefundId);
+        });
+
+        b.Entity<RefundLine>(e =>
+        {
+            e.HasOne<OrderLine>().WithMany().HasForeignKey(l => l.OrderLineId);
+            e.Property(l => l.Quantity).HasPrecision(12, 3);
         });
 
         b.Entity<BuyerSession>(e =>

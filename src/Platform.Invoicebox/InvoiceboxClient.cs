@@ -140,6 +140,8 @@ public sealed partial class InvoiceboxClient : IInvoiceboxClient
         var parameters = new List<(string Name, string Value)>();
         if (filter.Id is { } id)
             parameters.Add(("id", id));
+        if (filter.MerchantId is { } merchantId)
+            parameters.Add(("merchantId", merchantId));
         if (filter.MerchantOrderId is { } merchantOrderId)
             parameters.Add(("merchantOrderId", merchantOrderId));
         if (filter.Statuses is [var single])

@@ -1,4 +1,14 @@
+using Platform.Web;
+
 var builder = WebApplication.CreateBuilder(args);
+builder.AddPlatformWeb();
+
 var app = builder.Build();
-app.MapGet("/health/live", () => "ok");
+app.MapPlatformWeb();
 app.Run();
+
+namespace Platform.Web
+{
+    /// <summary>Names this host's assembly for WebApplicationFactory (every web project has a global Program).</summary>
+    public sealed class WebHost;
+}

@@ -34,6 +34,12 @@ public sealed class Tenant
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? LiveSince { get; set; }
 
+    /// <summary>When the shop was last suspended; null unless <see cref="TenantStatus.Suspended"/>.</summary>
+    public DateTimeOffset? SuspendedAt { get; set; }
+    /// <summary>An operator's suspension: the merchant cannot resume it.</summary>
+    public bool SuspendedByOperator { get; set; }
+    public string? SuspensionReason { get; set; }
+
     public List<PointOfSale> PointsOfSale { get; set; } = [];
 
     public static string NewWebhookKey() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24));

@@ -7,6 +7,8 @@ namespace Platform.Invoicebox.Orders;
 public sealed record OrderFilter
 {
     public string? Id { get; init; }
+    /// <summary>Sent as <c>merchantId=</c>; Invoicebox answers 403 when the token has no access to that merchant.</summary>
+    public string? MerchantId { get; init; }
     public string? MerchantOrderId { get; init; }
     public IReadOnlyList<string>? Statuses { get; init; }
     public DateTimeOffset? CreatedFrom { get; init; }

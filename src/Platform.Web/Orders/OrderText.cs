@@ -1,0 +1,42 @@
+using Platform.Data.Orders;
+using Platform.Domain.Orders;
+using static Platform.Web.Localization.UiText;
+
+namespace Platform.Web.Orders;
+
+public static class OrderText
+{
+    public static string Status(OrderStatus status) => status switch
+    {
+        OrderStatus.Accepted => T("Принят", "Accepted"),
+        OrderStatus.AwaitingPayment => T("Ждёт оплаты", "Awaiting payment"),
+        OrderStatus.Paid => T("Оплачен", "Paid"),
+        OrderStatus.Hold => T("Средства заблокированы", "On hold"),
+        OrderStatus.Expired => T("Истёк", "Expired"),
+        OrderStatus.Canceled => T("Отменён", "Canceled"),
+        OrderStatus.Rejected => T("Отклонён", "Rejected"),
+        _ => status.ToString(),
+    };
+
+    public static string Source(OrderEventSource source) => source switch
+    {
+        OrderEventSource.Buyer => T("покупатель", "buyer"),
+        OrderEventSource.Worker => T("обработка заказа", "order processing"),
+        OrderEventSource.Notification => T("уведомление Инвойсбокса", "Invoicebox notification"),
+        OrderEventSource.Reconciliation => T("сверка с Инвойсбоксом", "reconciliation with Invoicebox"),
+        OrderEventSource.Merchant => T("магазин", "merchant"),
+        OrderEventSource.System => T("система", "system"),
+        _ => source.ToString(),
+    };
+
+    public static string Refund(RefundStatus status) => status switch
+    {
+        RefundStatus.Requested => T("отправляется", "being sent"),
+        RefundStatus.Created => T("создан", "created"),
+        RefundStatus.Completed => T("выполнен", "completed"),
+        RefundStatus.Canceled => T("отменён", "canceled"),
+        RefundStatus.Failed => T("не принят", "refused"),
+        RefundStatus.Unknown => T("нет ответа Инвойсбокса — проверьте в его кабинете", "no answer from Invoicebox; check its cabinet"),
+        _ => status.ToString(),
+    };
+}

@@ -1,0 +1,32 @@
+using CsvHelper;
+using Microsoft.EntityFrameworkCore;
+using Platform.Data.Orders;
+using Platform.Domain.Orders;
+using Platform.Web.Localization;
+
+namespace Platform.Web.Orders;
+
+/// <summary>The filtered order list as CSV for Excel (UTF-8 with BOM, <c>;</c>, decimal commas, local times).</summary>
+public sealed class OrdersCsv(PortalClock clock)
+{
+    public const int MaxRows = 100_000;
+
+    public async Task WriteAsync(IQueryable<Order> orders, Stream output, CancellationToken ct)
+    {
+        var options = CsvWriterOptions.Default with { Separator = ';', WriteByteOrderMark = true, Injection = CsvInjection.Escape };
+        await using var writer = CsvWriter.Create(output, options, leaveOpen: true);
+        writer.WriteHeader(["number", "created_at", "status", "amount", "vat_amount", "buyer_name", "buyer_email", "buyer_phone",
+            "point_of_sale", "invoicebox_order_id", "paid_at", "failure_reason"]);
+        var russian = UiText.Russian;
+        await foreach (var o in orders.OrderByDescending(o => o.CreatedAt).Take(MaxRows).AsAsyncEnumerable().WithCancellation(ct))
+        {
+            writer.WriteRecord([
+                o.MerchantOrderId, clock.Format(o.CreatedAt), o.Status.ToWireName(), o.Amount.ToRoubles().ToString("0.00", russian),
+                o.VatAmount.ToRoubles().ToString("0.00", russian), o.BuyerName, o.BuyerEmail ?? "", o.BuyerPhone ?? "",
+                o.ShopId.ToString(System.Globalization.CultureInfo.InvariantCulture), o.InvoiceboxOrderId ?? "",
+                o.PaidAt is { } paid ? clock.Format(paid) : "", o.FailureReason ?? "",
+            ]);
+        }
+        await writer.FlushAsync(ct);
+    }
+}

@@ -1,0 +1,13 @@
+namespace Platform.Web.Shop;
+
+public static class ShopFeature
+{
+    public static IServiceCollection AddShopFeature(this IServiceCollection services)
+    {
+        services.AddScoped<CurrentShop>();
+        services.AddScoped<ShopReadiness>();
+        services.AddScoped<ShopLifecycle>();
+        services.AddScoped<InvoiceboxConnection>();
+        return services;
+    }
+}

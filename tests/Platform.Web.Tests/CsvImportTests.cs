@@ -1,0 +1,198 @@
+using System.Diagnostics;
+using System.Net;
+using System.Text;
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Platform.Domain.Money;
+using Xunit.Abstractions;
+
+namespace Platform.Web.Tests;
+
+[Collection(nameof(PortalCollection))]
+public sealed partial class CsvImportTests(PortalFixture fx, ITestOutputHelper output)
+{
+    private const string Header = "sku;name;category;price;vat_code;unit_code;item_type;payment_type;active;description";
+
+    [Fact]
+    public async Task A_russian_excel_file_with_bom_semicolons_and_decimal_commas_imports()
+    {
+        var (shop, owner) = await fx.NewShopAsync("csv-excel");
+        var file = Bom(Header + "\r\n" +
+            "BEAN-1;Кофе «Эфиопия»;Кофе;2 450,00;RUS_VAT22;166;commodity;full_prepayment;1;Цена за кг\r\n" +
+            "CUP-1;Капучино;Напитки;220,5;RUS_VAT10;796;;;да;\r\n");
+
+        var preview = await PreviewAsync(owner, file);
+        Assert.Contains("data-count=\"new\">2<", preview);
+        await ApplyAsync(owner, preview);
+
+        var products = await fx.InTenantAsync(shop.Id, db => db.Products.Include(p => p.Category).Where(p => p.Sku != "csv-excel-SKU").OrderBy(p => p.Sku).ToListAsync());
+        Assert.Equal(["BEAN-1", "CUP-1"], products.Select(p => p.Sku));
+        Assert.Equal(new Kopecks(245_000), products[0].Price);
+        Assert.Equal("166", products[0].MeasureCode);
+        Assert.Equal("кг", products[0].MeasureName);
+        Assert.Equal("Кофе", products[0].Category!.Name);
+        Assert.Equal(new Kopecks(22_050), products[1].Price);
+        Assert.Equal(VatCode.RUS_VAT10, products[1].VatCode);
+    }
+
+    [Fact]
+    public async Task A_comma_separated_file_without_bom_and_with_dot_decimals_imports()
+    {
+        var (shop, owner) = await fx.NewShopAsync("csv-comma");
+        var file = Encoding.UTF8.GetBytes("sku,name,price,vat_code\nW-1,\"Water, still\",80.00,RUS_VAT0\nW-2,Water sparkling,95,VATNONE\n");
+
+        await ApplyAsync(owner, await PreviewAsync(owner, file));
+
+        var water = await fx.InTenantAsync(shop.Id, db => db.Products.SingleAsync(p => p.Sku == "W-1"));
+        Assert.Equal("Water, still", water.Name);
+        Assert.Equal(new Kopecks(8_000), water.Price);
+        Assert.Equal("796", water.MeasureCode);
+    }
+
+    [Fact]
+    public async Task A_bad_row_is_reported_with_its_excel_row_number_and_nothing_is_saved()
+    {
+        var (shop, owner) = await fx.NewShopAsync("csv-bad");
+        var file = Bom(Header + "\r\n" +
+            "OK-1;Good;;10,00;RUS_VAT22;796;;;1;\r\n" +
+            "OK-2;\"Two\nlines\";;11,00;RUS_VAT22;796;;;1;\r\n" +
+            "\r\n" +
+            "BAD-1;Bad price;;0;RUS_VAT22;796;;;1;\r\n" +
+            "BAD-2;Bad vat;;5,00;RUS_VAT18;796;;;1;\r\n");
+
+        var preview = await PreviewAsync(owner, file);
+
+        // Excel rows: header 1, OK-1 2, OK-2 3 (one row despite the line break), empty 4, BAD-1 5, BAD-2 6.
+        Assert.Equal([5, 6], ErrorLines(preview));
+        Assert.Contains("Цена должна быть больше нуля", preview);
+        Assert.Contains("RUS_VAT18", preview);
+        Assert.DoesNotContain("apply-import", preview);
+        Assert.False(await fx.InTenantAsync(shop.Id, db => db.Products.AnyAsync(p => p.Sku == "OK-1")));
+    }
+
+    [Fact]
+    public async Task A_file_tampered_with_after_the_preview_is_checked_again_and_not_saved()
+    {
+        var (shop, owner) = await fx.NewShopAsync("csv-tamper");
+        var bad = Convert.ToBase64String(Bom(Header + "\r\nX-1;Bad;;-1;RUS_VAT22;796;;;1;\r\n"));
+
+        var response = await owner.PostFormAsync("/Catalog/Import?handler=Apply", new() { ["content"] = bad }, tokenFrom: "/Catalog/Import");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.False(await fx.InTenantAsync(shop.Id, db => db.Products.AnyAsync(p => p.Sku == "X-1")));
+    }
+
+    [Fact]
+    public async Task A_sku_twice_in_the_file_is_an_error_naming_the_first_row()
+    {
+        var (_, owner) = await fx.NewShopAsync("csv-dupe");
+        var file = Bom(Header + "\r\nD-1;First;;10,00;VATNONE;796;;;1;\r\nD-1;Second;;12,00;VATNONE;796;;;1;\r\n");
+
+        var preview = await PreviewAsync(owner, file);
+
+        Assert.Equal([3], ErrorLines(preview));
+        Assert.Contains("уже встречался в строке 2", preview);
+    }
+
+    [Fact]
+    public async Task A_sku_that_exists_is_updated_and_other_products_are_left_alone()
+    {
+        var (shop, owner) = await fx.NewShopAsync("csv-upsert");
+        var file = Bom(Header + $"\r\ncsv-upsert-SKU;Renamed by import;Новая;99,90;RUS_VAT20;796;;;1;\r\nNEW-1;New one;;5,00;VATNONE;796;;;0;\r\n");
+
+        var preview = await PreviewAsync(owner, file);
+        Assert.Contains("data-count=\"updated\">1<", preview);
+        Assert.Contains("data-count=\"new\">1<", preview);
+        await ApplyAsync(owner, preview);
+
+        var updated = await fx.InTenantAsync(shop.Id, db => db.Products.Include(p => p.Category).SingleAsync(p => p.Sku == "csv-upsert-SKU"));
+        Assert.Equal("Renamed by import", updated.Name);
+        Assert.Equal(new Kopecks(9_990), updated.Price);
+        Assert.Equal("Новая", updated.Category!.Name);
+        Assert.False(await fx.InTenantAsync(shop.Id, db => db.Products.Where(p => p.Sku == "NEW-1").Select(p => p.IsActive).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task An_okei_code_whose_leading_zeros_excel_dropped_is_understood()
+    {
+        var (shop, owner) = await fx.NewShopAsync("csv-zeros");
+
+        await ApplyAsync(owner, await PreviewAsync(owner, Bom(Header + "\r\nCABLE;Кабель;;45,00;RUS_VAT22;6;;;1;\r\n")));
+
+        Assert.Equal("006", await fx.InTenantAsync(shop.Id, db => db.Products.Where(p => p.Sku == "CABLE").Select(p => p.MeasureCode).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task The_export_imports_back_unchanged()
+    {
+        var (shop, owner) = await fx.NewShopAsync("csv-roundtrip");
+        await ApplyAsync(owner, await PreviewAsync(owner, Bom(Header + "\r\n" +
+            "R-1;\"Name; with \"\"quotes\"\"\";Кофе;1 234,56;RUS_VAT22_ADDED;166;commodity;prepayment;1;\"Line one\nline two\"\r\n" +
+            "R-2;=cmd|' /C calc'!A0;;0,01;VATNONE;356;service;full_payment;0;\r\n")));
+
+        var export = await owner.GetAsync("/Catalog?handler=Export");
+        var bytes = await export.Content.ReadAsByteArrayAsync();
+        Assert.Equal("text/csv", export.Content.Headers.ContentType!.MediaType);
+        Assert.True(bytes.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]), "the export starts with a UTF-8 byte order mark for Excel");
+        Assert.Contains("1234,56", Encoding.UTF8.GetString(bytes));
+
+        var preview = await PreviewAsync(owner, bytes);
+
+        Assert.Empty(ErrorLines(preview));
+        Assert.Contains("data-count=\"new\">0<", preview);
+        Assert.Contains("data-count=\"updated\">0<", preview);
+        Assert.Contains("data-count=\"unchanged\">3<", preview);
+        Assert.Contains("'=cmd", Encoding.UTF8.GetString(bytes)); // escaped for Excel in the file, read back as it was
+        var r1 = await fx.InTenantAsync(shop.Id, db => db.Products.SingleAsync(p => p.Sku == "R-1"));
+        Assert.Equal("Name; with \"quotes\"", r1.Name);
+        Assert.Equal("Line one\nline two", r1.Description);
+    }
+
+    [Fact]
+    public async Task Five_thousand_rows_preview_and_import_within_a_few_seconds()
+    {
+        var (shop, owner) = await fx.NewShopAsync("csv-bulk");
+        var text = new StringBuilder(Header + "\r\n");
+        for (var i = 1; i <= 5000; i++)
+            text.Append($"BULK-{i:D5};Товар номер {i};Категория {i % 20};{i},{i % 100:D2};RUS_VAT22;796;commodity;full_prepayment;1;Описание товара {i}\r\n");
+        var file = Bom(text.ToString());
+
+        var watch = Stopwatch.StartNew();
+        var preview = await PreviewAsync(owner, file);
+        var previewTime = watch.Elapsed;
+        Assert.Contains("data-count=\"new\">5000<", preview);
+        await ApplyAsync(owner, preview);
+        var total = watch.Elapsed;
+        output.WriteLine($"5000 rows ({file.Length / 1024} KiB): preview {previewTime.TotalMilliseconds:F0} ms, preview + import {total.TotalMilliseconds:F0} ms");
+        Console.WriteLine($"CSV timing: 5000 rows ({file.Length / 1024} KiB): preview {previewTime.TotalMilliseconds:F0} ms, preview + import {total.TotalMilliseconds:F0} ms");
+
+        Assert.Equal(5000, await fx.InTenantAsync(shop.Id, db => db.Products.CountAsync(p => p.Sku.StartsWith("BULK-"))));
+        Assert.True(total < TimeSpan.FromSeconds(10), $"5000 rows took {total}");
+    }
+
+    private static byte[] Bom(string text) => [0xEF, 0xBB, 0xBF, .. Encoding.UTF8.GetBytes(text)];
+
+    private static async Task<string> PreviewAsync(PortalClient owner, byte[] file)
+    {
+        var response = await owner.PostMultipartAsync("/Catalog/Import?handler=Preview", [], "file", "catalog.csv", file, "text/csv", tokenFrom: "/Catalog/Import");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await response.Content.ReadAsStringAsync();
+    }
+
+    private static async Task ApplyAsync(PortalClient owner, string preview)
+    {
+        var content = ContentField().Match(preview);
+        Assert.True(content.Success, "the preview offers no import button: " + string.Join(", ", ErrorLines(preview)));
+        var response = await owner.PostFormAsync("/Catalog/Import?handler=Apply", new() { ["content"] = WebUtility.HtmlDecode(content.Groups[1].Value) }, tokenFrom: "/Catalog/Import");
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+    }
+
+    private static List<int> ErrorLines(string preview) =>
+        ErrorLine().Matches(preview).Select(m => int.Parse(m.Groups[1].Value)).ToList();
+
+    [GeneratedRegex("name=\"content\" value=\"([^\"]*)\"")]
+    private static partial Regex ContentField();
+
+    [GeneratedRegex("data-line=\"(\\d+)\"")]
+    private static partial Regex ErrorLine();
+}

@@ -1,0 +1,260 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Hangfire;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Platform.Data.Orders;
+using Platform.Domain.Baskets;
+using Platform.Domain.Catalog;
+using Platform.Domain.Money;
+using Platform.Domain.Orders;
+using Platform.Invoicebox;
+using Platform.Invoicebox.Orders;
+using Platform.Testing;
+
+namespace Platform.Web.Tests;
+
+[Collection(nameof(PortalCollection))]
+public sealed class OrdersTests(PortalFixture fx)
+{
+    private const string EmulatorMerchant = "0193a1c0-0000-7000-8000-000000001001";
+    private const string EmulatorToken = "5f0c3d7e0c01a1c0b2e5f0c3d7e01001";
+
+    [Fact]
+    public async Task The_list_filters_by_status_and_finds_by_number_email_or_phone()
+    {
+        var (shop, owner) = await ShopAsync("orders-list");
+        var paid = await PlaceAsync(shop, pay: true, email: "ivan@пример.рф", phone: "79161234567");
+        var waiting = await PlaceAsync(shop, pay: false, email: "olga@example.com", phone: "79035550000");
+
+        var onlyPaid = await owner.GetPageAsync("/Orders?status=Paid");
+        Assert.Contains($"/Orders/{paid.Id}", onlyPaid);
+        Assert.DoesNotContain($"/Orders/{waiting.Id}", onlyPaid);
+
+        Assert.Contains($"/Orders/{waiting.Id}", await owner.GetPageAsync("/Orders?q=" + waiting.Number));
+        Assert.DoesNotContain($"/Orders/{paid.Id}", await owner.GetPageAsync("/Orders?q=" + waiting.Number));
+        Assert.Contains($"/Orders/{paid.Id}", await owner.GetPageAsync("/Orders?q=" + Uri.EscapeDataString("IVAN@пример.рф")));
+        Assert.Contains($"/Orders/{waiting.Id}", await owner.GetPageAsync("/Orders?q=" + Uri.EscapeDataString("8 (903) 555-00-00")));
+        var today = DateTime.UtcNow.ToString("yyyy-MM-dd");
+        Assert.Contains($"/Orders/{paid.Id}", await owner.GetPageAsync($"/Orders?from={today}&to={today}"));
+        Assert.DoesNotContain($"/Orders/{paid.Id}", await owner.GetPageAsync("/Orders?from=2020-01-01&to=2020-01-31"));
+    }
+
+    [Fact]
+    public async Task The_detail_shows_lines_amounts_invoicebox_ids_and_the_timeline()
+    {
+        var (shop, owner) = await ShopAsync("orders-detail");
+        var order = await PlaceAsync(shop, pay: false);
+
+        var page = WebUtility.HtmlDecode(await owner.GetPageAsync($"/Orders/{order.Id}"));
+
+        Assert.Contains(order.InvoiceboxOrderId!, page);
+        Assert.Contains(order.PaymentUrl!, page);
+        Assert.Contains("Чашка", page);
+        Assert.Contains(MoneyRu(order.Amount), page);
+        Assert.Contains("Order placed in the mini-app.", page);
+        Assert.Contains("Принят → Ждёт оплаты", page);
+    }
+
+    [Fact]
+    public async Task Recheck_enqueues_the_workers_reconciliation_job_with_the_tenant_and_order()
+    {
+        var (shop, owner) = await ShopAsync("orders-recheck");
+        var order = await PlaceAsync(shop, pay: false);
+
+        var response = await owner.PostFormAsync($"/Orders/{order.Id}?handler=Recheck", new(), tokenFrom: $"/Orders/{order.Id}");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var monitoring = fx.App.Services.GetRequiredService<JobStorage>().GetMonitoringApi();
+        var jobs = monitoring.EnqueuedJobs("default", 0, 500).Select(j => j.Value.Job).ToList();
+        Assert.Contains(jobs, j => j.Type == typeof(IOrderReconciler) && j.Method.Name == nameof(IOrderReconciler.ReconcileOrderAsync)
+            && (Guid)j.Args[0] == shop.Id && (Guid)j.Args[1] == order.Id);
+        Assert.Contains("Status re-check requested", await owner.GetPageAsync($"/Orders/{order.Id}"));
+    }
+
+    [Fact]
+    public async Task Canceling_an_unpaid_order_cancels_it_in_invoicebox_and_records_the_merchant_on_the_timeline()
+    {
+        var (shop, owner) = await ShopAsync("orders-cancel");
+        var order = await PlaceAsync(shop, pay: false);
+
+        var response = await owner.PostFormAsync($"/Orders/{order.Id}?handler=Cancel", new(), tokenFrom: $"/Orders/{order.Id}");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("canceled", await EmulatorStatusAsync(order.InvoiceboxOrderId!));
+        var (status, events) = await fx.InTenantAsync(shop.Id, async db =>
+            (await db.Orders.Where(o => o.Id == order.Id).Select(o => o.Status).SingleAsync(),
+             await db.OrderEvents.Where(e => e.OrderId == order.Id).OrderBy(e => e.Id).ToListAsync()));
+        Assert.Equal(OrderStatus.Canceled, status);
+        var last = events.Last();
+        Assert.Equal(OrderEventSource.Merchant, last.Source);
+        Assert.Equal(OrderStatus.Canceled, last.ToStatus);
+    }
+
+    [Fact]
+    public async Task A_paid_order_cannot_be_canceled()
+    {
+        var (shop, owner) = await ShopAsync("orders-cancel-paid");
+        var order = await PlaceAsync(shop, pay: true);
+
+        await owner.PostFormAsync($"/Orders/{order.Id}?handler=Cancel", new(), tokenFrom: $"/Orders/{order.Id}");
+
+        Assert.Contains("Отменить можно только заказ, который ждёт оплаты", await owner.GetPageAsync($"/Orders/{order.Id}"));
+        Assert.Equal("completed", await EmulatorStatusAsync(order.InvoiceboxOrderId!));
+    }
+
+    [Fact]
+    public async Task A_full_refund_is_created_in_invoicebox_and_recorded_with_its_lines()
+    {
+        var (shop, owner) = await ShopAsync("orders-refund-all");
+        var order = await PlaceAsync(shop, pay: true);
+
+        var response = await owner.PostFormAsync($"/Orders/{order.Id}?handler=Refund", new() { ["all"] = "true" }, tokenFrom: $"/Orders/{order.Id}");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var refund = await fx.InTenantAsync(shop.Id, db => db.Refunds.Include(r => r.Lines).SingleAsync(r => r.OrderId == order.Id));
+        Assert.Equal(RefundStatus.Created, refund.Status);
+        Assert.Equal(order.Amount, refund.Amount);
+        Assert.Equal(order.VatAmount, refund.VatAmount);
+        Assert.Equal($"{order.Number}-R1", refund.MerchantRefundId);
+        var lines = await fx.InTenantAsync(shop.Id, db => db.OrderLines.Where(l => l.OrderId == order.Id).ToListAsync());
+        Assert.All(lines, l => Assert.Equal(l.Quantity, l.RefundedQuantity));
+        var refunds = await EmulatorRefundsAsync();
+        Assert.Contains(refunds, r => r.GetProperty("id").GetString() == refund.InvoiceboxRefundId && r.GetProperty("parentId").GetString() == order.InvoiceboxOrderId);
+        var page = await owner.GetPageAsync($"/Orders/{order.Id}");
+        Assert.Contains($"{order.Number}-R1", page);
+        Assert.DoesNotContain("id=\"refund-all\"", page);
+    }
+
+    [Fact]
+    public async Task A_partial_refund_returns_only_the_chosen_quantity_priced_like_the_order()
+    {
+        var (shop, owner) = await ShopAsync("orders-refund-part");
+        var order = await PlaceAsync(shop, pay: true);
+        var cups = order.Lines.Single(l => l.Sku == "CUP");
+
+        await owner.PostFormAsync($"/Orders/{order.Id}?handler=Refund", new() { [$"quantities[{cups.Id}]"] = "1" }, tokenFrom: $"/Orders/{order.Id}");
+
+        var refund = await fx.InTenantAsync(shop.Id, db => db.Refunds.SingleAsync(r => r.OrderId == order.Id));
+        var expected = BasketCalculator.CalculateLine(new BasketLineInput(cups.Name, cups.Sku, cups.CatalogPrice, cups.VatCode, 1, cups.MeasureName, cups.MeasureCode, cups.ItemType, cups.PaymentType));
+        Assert.Equal(expected.Total, refund.Amount);
+        Assert.Equal(expected.Vat, refund.VatAmount);
+        Assert.Equal(1m, await fx.InTenantAsync(shop.Id, db => db.OrderLines.Where(l => l.Id == cups.Id).Select(l => l.RefundedQuantity).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task Refunding_more_than_is_left_is_refused_and_nothing_is_sent()
+    {
+        var (shop, owner) = await ShopAsync("orders-refund-over");
+        var order = await PlaceAsync(shop, pay: true);
+        var cups = order.Lines.Single(l => l.Sku == "CUP");
+
+        await owner.PostFormAsync($"/Orders/{order.Id}?handler=Refund", new() { [$"quantities[{cups.Id}]"] = "3" }, tokenFrom: $"/Orders/{order.Id}");
+
+        Assert.Contains("вернуть можно от 0 до 2", await owner.GetPageAsync($"/Orders/{order.Id}"));
+        Assert.False(await fx.InTenantAsync(shop.Id, db => db.Refunds.AnyAsync(r => r.OrderId == order.Id)));
+    }
+
+    [Fact]
+    public async Task The_filtered_list_exports_as_csv_for_excel()
+    {
+        var (shop, owner) = await ShopAsync("orders-export");
+        var paid = await PlaceAsync(shop, pay: true);
+        var waiting = await PlaceAsync(shop, pay: false);
+
+        var response = await owner.GetAsync("/Orders?handler=Export&status=Paid");
+        var text = Encoding.UTF8.GetString(await response.Content.ReadAsByteArrayAsync());
+
+        Assert.Equal("text/csv", response.Content.Headers.ContentType!.MediaType);
+        Assert.StartsWith("\uFEFFnumber;created_at;status;amount", text);
+        Assert.Contains($"{paid.Number};", text);
+        Assert.DoesNotContain($"\n{waiting.Number};", text);
+        Assert.Contains(paid.Amount.ToRoubles().ToString("0.00", Localization.UiText.Russian), text);
+    }
+
+    [Fact]
+    public async Task The_overview_draws_the_last_30_days_as_an_svg_chart()
+    {
+        var (shop, owner) = await ShopAsync("orders-chart");
+        var paid = await PlaceAsync(shop, pay: true);
+
+        var page = WebUtility.HtmlDecode(await owner.GetPageAsync("/"));
+
+        Assert.Contains("<svg class=\"chart\"", page);
+        Assert.Equal(30, System.Text.RegularExpressions.Regex.Matches(page, "<rect class=\"bar\"").Count);
+        Assert.Contains(MoneyRu(paid.Amount), page);
+    }
+
+    private static string MoneyRu(Kopecks amount) => amount.ToRoubles().ToString("N2", Localization.UiText.Russian).Replace('\u202f', '\u00a0') + "\u00a0₽";
+
+    private async Task<(TenantSeeder.SeededTenant Shop, PortalClient Owner)> ShopAsync(string slug)
+    {
+        var shop = await TenantSeeder.SeedAsync(fx.Data, slug, merchantId: EmulatorMerchant, token: EmulatorToken, apiBaseUrl: fx.EmulatorUrl);
+        await fx.CreateUserAsync($"owner@{slug}.test", Platform.Data.Identity.PlatformRoles.Owner, shop.Id);
+        return (shop, await fx.SignInAsync($"owner@{slug}.test"));
+    }
+
+    /// <summary>An order as the buyer API and the workers leave it: in our database and, with the same number, in the emulator.</summary>
+    private async Task<Order> PlaceAsync(TenantSeeder.SeededTenant shop, bool pay, string? email = null, string? phone = null)
+    {
+        var inputs = new[]
+        {
+            new BasketLineInput("Чашка", "CUP", new Kopecks(45_050), VatCode.RUS_VAT22, 2, "шт", "796", ItemType.Commodity, PaymentType.FullPrepayment),
+            new BasketLineInput("Кофе", "BEAN", new Kopecks(189_000), VatCode.RUS_VAT10_ADDED, 1.5m, "кг", "166", ItemType.Commodity, PaymentType.FullPrepayment),
+        };
+        var basket = BasketCalculator.Calculate(inputs);
+        var now = DateTimeOffset.UtcNow;
+        var order = await fx.InTenantAsync(shop.Id, async db =>
+        {
+            var o = new Order
+            {
+                IdempotencyKey = Guid.NewGuid().ToString(), ShopId = shop.ShopId, Mode = MinappType.Order, Amount = basket.Amount, VatAmount = basket.VatAmount,
+                BuyerName = "Иван", BuyerEmail = email, BuyerPhone = phone, CreatedAt = now, UpdatedAt = now, ExpiresAt = now.AddHours(1),
+                Lines = basket.Lines.Select((l, i) => new OrderLine
+                {
+                    Position = i, ProductId = shop.ProductId, Sku = l.Sku, Name = l.Name, MeasureName = l.MeasureName, MeasureCode = l.MeasureCode,
+                    Quantity = l.Quantity, CatalogPrice = l.UnitPrice, UnitPrice = l.UnitGross, Total = l.Total, Vat = l.Vat, VatCode = l.VatCode, ItemType = l.ItemType, PaymentType = l.PaymentType,
+                }).ToList(),
+                Events = [new OrderEvent { At = now, ToStatus = OrderStatus.Accepted, Source = OrderEventSource.Buyer, Message = "Order placed in the mini-app." }],
+            };
+            db.Orders.Add(o);
+            await db.SaveChangesAsync();
+            return o;
+        });
+        var number = await fx.InTenantAsync(shop.Id, db => db.Orders.Where(o => o.Id == order.Id).Select(o => o.Number).SingleAsync());
+        var client = fx.App.Services.GetRequiredService<IInvoiceboxClientFactory>()
+            .Create(new InvoiceboxCredentials(fx.EmulatorUrl, "/v3", EmulatorMerchant, EmulatorToken));
+        var created = await client.CreateOrderAsync(CreateOrderRequest.FromBasket(basket, number.ToString(), "Portal test order", now.AddHours(1),
+            new Customer { Type = Customer.PrivateType, Name = "Иван" }), CancellationToken.None);
+        await fx.InTenantAsync(shop.Id, async db =>
+        {
+            var states = new OrderStateStore(db, TimeProvider.System);
+            await states.TryMoveAsync(order.Id, OrderStatus.Accepted, OrderStatus.AwaitingPayment, OrderEventSource.Worker, "Created in Invoicebox.",
+                s => s.SetProperty(o => o.InvoiceboxOrderId, created.Id).SetProperty(o => o.InvoiceboxContainerId, created.OrderContainerId)
+                    .SetProperty(o => o.PaymentUrl, created.PaymentUrl));
+            if (pay)
+            {
+                using var http = new HttpClient { BaseAddress = fx.Emulator.BaseAddress };
+                (await http.PostAsync($"/_emulator/containers/{created.OrderContainerId}/pay", JsonContent.Create(new { }))).EnsureSuccessStatusCode();
+                await states.TryMoveAsync(order.Id, OrderStatus.AwaitingPayment, OrderStatus.Paid, OrderEventSource.Notification, "Paid.");
+            }
+            return 0;
+        });
+        return await fx.InTenantAsync(shop.Id, db => db.Orders.AsNoTracking().Include(o => o.Lines).SingleAsync(o => o.Id == order.Id));
+    }
+
+    private async Task<string> EmulatorStatusAsync(string invoiceboxOrderId)
+    {
+        using var http = new HttpClient { BaseAddress = fx.Emulator.BaseAddress };
+        var body = await http.GetFromJsonAsync<JsonElement>($"/_emulator/orders/{invoiceboxOrderId}");
+        return body.GetProperty("data").GetProperty("status").GetString()!;
+    }
+
+    private async Task<List<JsonElement>> EmulatorRefundsAsync()
+    {
+        using var http = new HttpClient { BaseAddress = fx.Emulator.BaseAddress };
+        return (await http.GetFromJsonAsync<List<JsonElement>>("/_emulator/refunds"))!;
+    }
+}
