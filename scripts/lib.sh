@@ -57,6 +57,9 @@ pg_up() {
   local root="$STATE_DIR/pg"
   if runuser -u postgres -- "$PGBIN/pg_ctl" -D "$root/data" status >/dev/null 2>&1; then
     log "PostgreSQL already running on 127.0.0.1:$PG_PORT"
+  elif "$PGBIN/pg_isready" -q -h 127.0.0.1 -p "$PG_PORT"; then
+    # Another checkout's (or the machine's) server holds the port: share it, each checkout has its own databases anyway.
+    log "PostgreSQL: reusing the server already listening on 127.0.0.1:$PG_PORT"
   else
     mkdir -p "$root"; chown postgres:postgres "$root"
     if [ ! -f "$root/data/PG_VERSION" ]; then
@@ -96,6 +99,8 @@ rmq_up() {
   local root="$STATE_DIR/rmq"
   if [ -f "$root/rabbit.pid" ] && kill -0 "$(cat "$root/rabbit.pid")" 2>/dev/null && rmqctl -q status >/dev/null 2>&1; then
     log "RabbitMQ already running on 127.0.0.1:$AMQP_PORT"
+  elif curl -fs -u guest:guest "http://127.0.0.1:$RMQ_MGMT_PORT/api/overview" >/dev/null 2>&1; then
+    log "RabbitMQ: reusing the broker already listening on 127.0.0.1:$AMQP_PORT"
   else
     mkdir -p "$root"/{mnesia,log}
     cat > "$root/rabbitmq.conf" <<CONF

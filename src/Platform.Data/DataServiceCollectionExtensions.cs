@@ -47,7 +47,6 @@ public static class DataServiceCollectionExtensions
         services.Configure<PublicUrlOptions>(configuration.GetSection("PublicUrls"));
         services.AddSingleton<PublicUrls>();
         services.AddScoped<OrderStateStore>();
-        services.AddScoped<OrderOutbox>();
         return services;
     }
 

@@ -29,8 +29,6 @@ public static class PlatformWebExtensions
     {
         builder.AddPlatformDefaults();
         var services = builder.Services;
-        // The portal has no bus: it never publishes SubmitOrder, so the data layer's outbox (which needs one) is not for it.
-        services.RemoveAll<Platform.Data.Orders.OrderOutbox>();
         var configuration = builder.Configuration;
 
         services.Configure<PortalOptions>(configuration.GetSection(PortalOptions.Section));

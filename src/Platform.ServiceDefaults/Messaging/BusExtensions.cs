@@ -1,6 +1,7 @@
 using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Platform.Data.Orders;
 
 namespace Platform.ServiceDefaults.Messaging;
 
@@ -26,6 +27,8 @@ public static class BusExtensions
                 cfg.ConfigureEndpoints(context);
             });
         });
+        // Where there is a bus there is the order outbox: publish after commit, sweep what stayed unsent.
+        services.AddScoped<OrderOutbox>();
         services.Configure<MassTransitHostOptions>(o =>
         {
             o.WaitUntilStarted = waitUntilStarted;
