@@ -18,6 +18,7 @@ namespace Platform.Data.Tests;
 /// (deploy/testcontainers/build-images.sh), a migrated database and a virtual host in them. Run by
 /// scripts/testcontainers-smoke.sh; skipped everywhere else.
 /// </summary>
+[Trait("Category", "Docker")]
 public sealed class TestcontainersSmokeTests(ContainersFixture fx, ITestOutputHelper output) : IClassFixture<ContainersFixture>
 {
     [DockerFact]

@@ -70,6 +70,12 @@ public static class TenantSeeder
                 Events = [new OrderEvent { At = now, ToStatus = OrderStatus.Accepted, Source = OrderEventSource.Buyer, Message = "accepted" }],
             };
             db.Orders.Add(order);
+            db.Refunds.Add(new Refund
+            {
+                OrderId = order.Id, MerchantRefundId = $"{slug}-R1", Amount = new Kopecks(10_000), VatAmount = new Kopecks(1_803),
+                CreatedAt = now, UpdatedAt = now,
+                Lines = [new RefundLine { OrderLineId = order.Lines[0].Id, Quantity = 1, Amount = new Kopecks(10_000), Vat = new Kopecks(1_803) }],
+            });
             db.BuyerSessions.Add(new BuyerSession { Mode = MinappType.Order, CreatedAt = now, ExpiresAt = now.AddMinutes(30) });
             db.PaymentNotifications.Add(new PaymentNotification { ReceivedAt = now, Outcome = "success", SignatureValid = true, OrderId = order.Id });
             await db.SaveChangesAsync();
