@@ -79,7 +79,32 @@ public sealed class TestDatabase : IAsyncDisposable
         NpgsqlConnection.ClearAllPools();
         // Rename only when complete, so a crash mid-migration never leaves a half-built template behind.
         await ExecuteAsync(admin, $"ALTER DATABASE \"{building}\" RENAME TO \"{template}\"");
+        await DropStaleTemplatesAsync(admin, template);
         return template;
+    }
+
+    /// <summary>Templates of older schema versions; one still being copied by another test process stays (DROP without FORCE fails).</summary>
+    private static async Task DropStaleTemplatesAsync(string admin, string current)
+    {
+        await using var connection = new NpgsqlConnection(admin);
+        await connection.OpenAsync();
+        var stale = new List<string>();
+        await using (var list = new NpgsqlCommand("SELECT datname FROM pg_database WHERE datname LIKE 'tpl\\_%' AND datname NOT LIKE '%\\_building' AND datname <> @current", connection))
+        {
+            list.Parameters.AddWithValue("current", current);
+            await using var reader = await list.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+                stale.Add(reader.GetString(0));
+        }
+        foreach (var name in stale)
+        {
+            try
+            {
+                await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\"", connection);
+                await drop.ExecuteNonQueryAsync();
+            }
+            catch (PostgresException) { }
+        }
     }
 
     private static string WithDatabase(string connectionString, string database) =>

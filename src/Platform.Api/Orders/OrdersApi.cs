@@ -97,7 +97,7 @@ public static class OrdersApi
             return ApiProblems.NotFound("order_not_found", BuyerText.Of("order_not_found", session.Locale));
         return TypedResults.Ok(new OrderView(order.Id.ToString(), order.Number, order.Status.ToWireName(), order.PaymentUrl,
             order.Amount.ToRoubles(), order.VatAmount.ToRoubles(), order.Currency,
-            order.Lines.OrderBy(l => l.Position).Select(l => new OrderLineView(l.ProductId.ToString(), l.Name, l.Quantity,
+            order.Lines.OrderBy(l => l.Position).Select(l => new OrderLineView(l.ProductId.ToString(), l.Name, WithoutTrailingZeros(l.Quantity),
                 l.UnitPrice.ToRoubles(), l.Total.ToRoubles(), l.Vat.ToRoubles(), l.MeasureName)).ToList(),
             order.FailureReason));
     }
@@ -119,6 +119,9 @@ public static class OrdersApi
         return TypedResults.Ok(new OrderResultView(order.Id.ToString(), order.Number, order.Status.ToWireName(), order.Amount.ToRoubles(), order.Currency,
             order.PaidAt, order.Locale, paymentUrl, new ResultShopView(tenant.DisplayName, tenant.BrandColor, tenant.LogoImageId is { } logo ? SessionApi.ImageUrl(pos.ShopId, logo) : null)));
     }
+
+    /// <summary>numeric(12,3) reads back as 1.500; the buyer should see 1.5 (dividing by this 1 drops the trailing zeros).</summary>
+    private static decimal WithoutTrailingZeros(decimal value) => value / 1.0000000000000000000000000000m;
 
     /// <summary>Reads the order; with <paramref name="waitMs"/>, re-reads until its status differs from <paramref name="known"/> or time runs out.</summary>
     private static async Task<Order?> WaitForChangeAsync(IQueryable<Order> query, int? waitMs, string? known, CancellationToken ct)

@@ -138,7 +138,10 @@ namespace Platform.Migrations.Migrations
                     WebhookKey = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
                     FramingOrigins = table.Column<List<string>>(type: "text[]", nullable: false),
                     CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    LiveSince = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                    LiveSince = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    SuspendedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    SuspendedByOperator = table.Column<bool>(type: "boolean", nullable: false),
+                    SuspensionReason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -350,6 +353,8 @@ namespace Platform.Migrations.Migrations
                     Mode = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
                     RequestedContainerId = table.Column<string>(type: "character varying(36)", maxLength: 36, nullable: true),
                     IdempotencyKey = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    IdempotencyFingerprint = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    BuyerSessionId = table.Column<Guid>(type: "uuid", nullable: true),
                     Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
                     Amount = table.Column<long>(type: "bigint", nullable: false),
                     VatAmount = table.Column<long>(type: "bigint", nullable: false),
@@ -369,6 +374,7 @@ namespace Platform.Migrations.Migrations
                     PaidAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     PublishedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     SubmitAttempts = table.Column<int>(type: "integer", nullable: false),
+                    ReconciledAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     xmin = table.Column<uint>(type: "xid", rowVersion: true, nullable: false)
                 },
                 constraints: table =>
@@ -490,6 +496,7 @@ namespace Platform.Migrations.Migrations
                     MeasureName = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
                     MeasureCode = table.Column<string>(type: "character varying(4)", maxLength: 4, nullable: false),
                     Quantity = table.Column<decimal>(type: "numeric(12,3)", precision: 12, scale: 3, nullable: false),
+                    CatalogPrice = table.Column<long>(type: "bigint", nullable: false),
                     UnitPrice = table.Column<long>(type: "bigint", nullable: false),
                     Total = table.Column<long>(type: "bigint", nullable: false),
                     Vat = table.Column<long>(type: "bigint", nullable: false),
@@ -506,6 +513,68 @@ namespace Platform.Migrations.Migrations
                         column: x => x.OrderId,
                         principalSchema: "app",
                         principalTable: "Orders",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Refunds",
+                schema: "app",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    TenantId = table.Column<Guid>(type: "uuid", nullable: false),
+                    OrderId = table.Column<Guid>(type: "uuid", nullable: false),
+                    MerchantRefundId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    InvoiceboxRefundId = table.Column<string>(type: "character varying(36)", maxLength: 36, nullable: true),
+                    Amount = table.Column<long>(type: "bigint", nullable: false),
+                    VatAmount = table.Column<long>(type: "bigint", nullable: false),
+                    Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    FailureReason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    RequestedByUserId = table.Column<Guid>(type: "uuid", nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Refunds", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Refunds_Orders_OrderId",
+                        column: x => x.OrderId,
+                        principalSchema: "app",
+                        principalTable: "Orders",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RefundLines",
+                schema: "app",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    TenantId = table.Column<Guid>(type: "uuid", nullable: false),
+                    RefundId = table.Column<Guid>(type: "uuid", nullable: false),
+                    OrderLineId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Quantity = table.Column<decimal>(type: "numeric(12,3)", precision: 12, scale: 3, nullable: false),
+                    Amount = table.Column<long>(type: "bigint", nullable: false),
+                    Vat = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RefundLines", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_RefundLines_OrderLines_OrderLineId",
+                        column: x => x.OrderLineId,
+                        principalSchema: "app",
+                        principalTable: "OrderLines",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_RefundLines_Refunds_RefundId",
+                        column: x => x.RefundId,
+                        principalSchema: "app",
+                        principalTable: "Refunds",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -697,6 +766,43 @@ namespace Platform.Migrations.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_RefundLines_OrderLineId",
+                schema: "app",
+                table: "RefundLines",
+                column: "OrderLineId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RefundLines_RefundId",
+                schema: "app",
+                table: "RefundLines",
+                column: "RefundId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RefundLines_TenantId",
+                schema: "app",
+                table: "RefundLines",
+                column: "TenantId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Refunds_MerchantRefundId",
+                schema: "app",
+                table: "Refunds",
+                column: "MerchantRefundId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Refunds_OrderId",
+                schema: "app",
+                table: "Refunds",
+                column: "OrderId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Refunds_TenantId",
+                schema: "app",
+                table: "Refunds",
+                column: "TenantId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Tenants_Slug",
                 schema: "app",
                 table: "Tenants",
@@ -755,10 +861,6 @@ namespace Platform.Migrations.Migrations
                 schema: "app");
 
             migrationBuilder.DropTable(
-                name: "OrderLines",
-                schema: "app");
-
-            migrationBuilder.DropTable(
                 name: "PaymentNotifications",
                 schema: "app");
 
@@ -771,6 +873,10 @@ namespace Platform.Migrations.Migrations
                 schema: "app");
 
             migrationBuilder.DropTable(
+                name: "RefundLines",
+                schema: "app");
+
+            migrationBuilder.DropTable(
                 name: "AspNetRoles",
                 schema: "app");
 
@@ -779,11 +885,19 @@ namespace Platform.Migrations.Migrations
                 schema: "app");
 
             migrationBuilder.DropTable(
-                name: "Orders",
+                name: "Categories",
                 schema: "app");
 
             migrationBuilder.DropTable(
-                name: "Categories",
+                name: "OrderLines",
+                schema: "app");
+
+            migrationBuilder.DropTable(
+                name: "Refunds",
+                schema: "app");
+
+            migrationBuilder.DropTable(
+                name: "Orders",
                 schema: "app");
 
             migrationBuilder.DropTable(
