@@ -7,10 +7,12 @@ namespace Platform.Api;
 public static class ApiRateLimits
 {
     public const string Orders = "buyer-orders";
+    public const string Sessions = "buyer-sessions";
 
     public static IServiceCollection AddApiRateLimits(this IServiceCollection services, IConfiguration configuration)
     {
         var permits = configuration.GetValue("RateLimits:OrdersPerMinutePerIp", 60);
+        var sessionPermits = configuration.GetValue("RateLimits:SessionsPerMinutePerIp", 300);
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -20,6 +22,10 @@ public static class ApiRateLimits
             o.AddPolicy(Orders, http => RateLimitPartition.GetFixedWindowLimiter(
                 http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = TimeSpan.FromMinutes(1) }));
+            // Every iframe load opens a session (a row): generous for shared NATs, but not unbounded.
+            o.AddPolicy(Sessions, http => RateLimitPartition.GetFixedWindowLimiter(
+                http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = sessionPermits, Window = TimeSpan.FromMinutes(1) }));
         });
         return services;
     }

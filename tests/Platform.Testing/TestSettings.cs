@@ -10,6 +10,7 @@ public static class TestSettings
         settings["Hangfire:QueuePollInterval"] = "00:00:00.200";
         settings["Serilog:MinimumLevel:Default"] = "Warning";
         settings["RateLimits:OrdersPerMinutePerIp"] = "10000";
+        settings["RateLimits:SessionsPerMinutePerIp"] = "10000";
         if (extra is not null)
             foreach (var (key, value) in extra)
                 settings[key] = value;

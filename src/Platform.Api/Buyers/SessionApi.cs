@@ -45,7 +45,8 @@ public static class SessionApi
     {
         group.MapPost("/session", CreateSessionAsync)
             .WithName("CreateBuyerSession")
-            .WithSummary("Open a buyer session for one mini-app load and get the shop's catalog.");
+            .WithSummary("Open a buyer session for one mini-app load and get the shop's catalog.")
+            .RequireRateLimiting(ApiRateLimits.Sessions);
         return group;
     }
 
