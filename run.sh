@@ -13,14 +13,17 @@ EMULATOR_PORT=${PLATFORM_EMULATOR_PORT:-5400}
 API="http://127.0.0.1:$API_PORT" WEB="http://127.0.0.1:$WEB_PORT" WORKERS="http://127.0.0.1:$WORKERS_PORT" EMULATOR="http://127.0.0.1:$EMULATOR_PORT"
 LOGS="$STATE_DIR/logs"
 PIDS=()
+declare -A NAMES
 
 for port in "$API_PORT" "$WEB_PORT" "$WORKERS_PORT" "$EMULATOR_PORT"; do
   if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then die "port $port is already in use (set PLATFORM_*_PORT to move it)"; fi
 done
 
 stop_all() {
-  trap - INT TERM EXIT
-  trap '' PIPE   # the terminal or a pipe may be gone already; stopping must still finish
+  trap - INT TERM HUP EXIT
+  # The terminal or a pipe may be gone already (a closed SSH session, `| tee`): stopping must still finish every step.
+  trap '' PIPE HUP
+  set +e
   for pid in "${PIDS[@]}"; do kill -TERM -- "-$pid" 2>/dev/null || true; done
   for pid in "${PIDS[@]}"; do
     for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done
@@ -31,7 +34,7 @@ stop_all() {
   [ "$STARTED_PG" = 1 ] && { log "Stopping PostgreSQL"; pg_down; }
   exit 0
 }
-trap stop_all INT TERM EXIT
+trap stop_all INT TERM HUP EXIT
 
 ensure_tools
 infra_up
@@ -51,8 +54,10 @@ export Reconciliation__Cron="* * * * *" Reconciliation__MinAge="00:01:00"
 mkdir -p "$LOGS"
 start() { # name, project dir, dll, url
   log "Starting $1 on $4 (log: $LOGS/$1.log)"
-  ( cd "$REPO_ROOT/$2" && exec setsid dotnet "bin/Debug/net10.0/$3.dll" --urls "$4" ) >"$LOGS/$1.log" 2>&1 &
+  printf '\n===== %s: %s starting =====\n' "$(date -Is)" "$1" >>"$LOGS/$1.log"
+  ( cd "$REPO_ROOT/$2" && exec setsid dotnet "bin/Debug/net10.0/$3.dll" --urls "$4" ) >>"$LOGS/$1.log" 2>&1 &
   PIDS+=($!)
+  NAMES[$!]=$1
 }
 wait_healthy() { # name, url
   for _ in $(seq 1 120); do
@@ -96,5 +101,14 @@ cat <<BANNER
   Press Ctrl-C to stop everything this script started.
 BANNER
 
-wait -n "${PIDS[@]}" || true
-log "A process exited; see $LOGS/"
+# A process that dies is reported, the others keep running (restart it by hand from the log's command, or Ctrl-C and
+# run again); Ctrl-C stops everything.
+running=("${PIDS[@]}")
+while [ ${#running[@]} -gt 0 ]; do
+  wait -n "${running[@]}" 2>/dev/null || true
+  alive=()
+  for pid in "${running[@]}"; do
+    if kill -0 "$pid" 2>/dev/null; then alive+=("$pid"); else log "${NAMES[$pid]} exited; see $LOGS/${NAMES[$pid]}.log (the others keep running; Ctrl-C stops them)"; fi
+  done
+  running=("${alive[@]}")
+done

@@ -66,7 +66,12 @@ public sealed class DemoSeed(
     {
         var existing = await db.Tenants.Where(t => t.Slug == slug).Select(t => (Guid?)t.Id).SingleOrDefaultAsync(ct);
         if (existing is { } id)
+        {
+            // The emulator may have moved (PLATFORM_EMULATOR_PORT): the demo shops follow it.
+            await tenants.RunAsync(id, sp => sp.GetRequiredService<PlatformDbContext>().InvoiceboxSettings
+                .ExecuteUpdateAsync(s => s.SetProperty(x => x.ApiBaseUrl, options.Value.InvoiceboxBaseUrl), ct));
             return id;
+        }
 
         var now = DateTimeOffset.UtcNow;
         var tenant = new Tenant { Name = name, Slug = slug, DisplayName = name, BrandColor = color, Status = TenantStatus.Live, CreatedAt = now, LiveSince = now };

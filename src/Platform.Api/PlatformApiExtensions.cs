@@ -2,6 +2,7 @@ using Platform.Api.Buyers;
 using Platform.Api.MiniApp;
 using Platform.Api.Orders;
 using Platform.Api.Payments;
+using Platform.Api.Problems;
 using Platform.ServiceDefaults;
 using Platform.ServiceDefaults.Messaging;
 using Scalar.AspNetCore;
@@ -20,14 +21,24 @@ public static class PlatformApiExtensions
         builder.Services.Configure<OrderOptions>(builder.Configuration.GetSection("Orders"));
         builder.Services.AddScoped<OrderPlacement>();
         builder.Services.AddApiRateLimits(builder.Configuration);
-        builder.Services.AddOpenApi();
+        builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
+        // Binding failures throw in every environment, so the handler above answers them the same way everywhere.
+        builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        builder.Services.AddResponseCompression(o =>
+        {
+            o.EnableForHttps = true;
+            o.MimeTypes = ["application/json", "application/problem+json", "text/html", "application/javascript", "text/css", "image/svg+xml"];
+        });
+        builder.Services.AddOpenApi(o => o.AddDocumentTransformer<BuyerApiDocument>());
         return builder;
     }
 
     public static WebApplication MapPlatformApi(this WebApplication app)
     {
+        app.UsePlatformForwardedHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseResponseCompression();
         app.UseRateLimiter();
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapScalarApiReference("/scalar");

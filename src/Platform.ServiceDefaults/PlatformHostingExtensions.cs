@@ -1,5 +1,8 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
@@ -37,15 +40,40 @@ public static class PlatformHostingExtensions
         return builder;
     }
 
-    /// <summary><c>/health/live</c> (the process answers) and <c>/health/ready</c> (PostgreSQL, and the bus where there is one).</summary>
+    /// <summary>
+    /// <c>/health/live</c> (the process answers), <c>/health/ready</c> (PostgreSQL, and the broker for hosts that consume)
+    /// and <c>/health/broker</c> (the RabbitMQ connection, where the host has a bus). Degraded counts as not ready (503).
+    /// </summary>
     public static WebApplication MapPlatformHealth(this WebApplication app)
     {
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
-        app.MapHealthChecks("/health/ready", new HealthCheckOptions
+        app.MapHealthChecks("/health/ready", Checks("ready"));
+        app.MapHealthChecks("/health/broker", Checks(Messaging.BusExtensions.BrokerHealthTag));
+        return app;
+    }
+
+    private static HealthCheckOptions Checks(string tag) => new()
+    {
+        Predicate = check => check.Tags.Contains(tag),
+        ResponseWriter = HealthReportWriter.WriteAsync,
+        ResultStatusCodes =
         {
-            Predicate = check => check.Tags.Contains("ready"),
-            ResponseWriter = HealthReportWriter.WriteAsync,
-        });
+            [HealthStatus.Healthy] = StatusCodes.Status200OK,
+            [HealthStatus.Degraded] = StatusCodes.Status503ServiceUnavailable,
+            [HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable,
+        },
+    };
+
+    /// <summary>
+    /// Honour X-Forwarded-For/Proto from the proxies named in <c>ForwardedHeaders:KnownProxies</c> (IP addresses), so
+    /// per-client limits and "is this HTTPS" see the buyer, not the load balancer. Without the setting only loopback is trusted.
+    /// </summary>
+    public static WebApplication UsePlatformForwardedHeaders(this WebApplication app)
+    {
+        var options = new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto };
+        foreach (var proxy in app.Configuration.GetSection("ForwardedHeaders:KnownProxies").Get<string[]>() ?? [])
+            options.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
+        app.UseForwardedHeaders(options);
         return app;
     }
 }

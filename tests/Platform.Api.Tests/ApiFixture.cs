@@ -94,8 +94,8 @@ public sealed class ApiFixture : IAsyncLifetime
         {
             ["MiniApp:ExtraFrameAncestors:0"] = "http://127.0.0.1:5400",
             ["MiniApp:BuildPath"] = MiniAppBuild,
-        }));
-        _ = App.Server;
+        }), kestrel: true); // real HTTP: body-size limits and client addresses behave as in production
+        App.StartServer();
     }
 
     public async Task DisposeAsync()

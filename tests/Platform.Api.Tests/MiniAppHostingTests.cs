@@ -49,5 +49,23 @@ public sealed class MiniAppHostingTests(ApiFixture fx)
         Assert.True(paths.TryGetProperty("/m/{posId}/api/session", out _));
         Assert.True(paths.TryGetProperty("/m/{posId}/api/orders/", out _) || paths.TryGetProperty("/m/{posId}/api/orders", out _));
         Assert.True(paths.TryGetProperty("/m/{posId}/api/orders/{orderId}", out _));
+        var session = paths.GetProperty("/m/{posId}/api/session").GetProperty("post");
+        Assert.Contains(session.GetProperty("parameters").EnumerateArray(), p => p.GetProperty("name").GetString() == "posId");
+        var placeOrder = paths.EnumerateObject().Single(p => p.Name.TrimEnd('/') == "/m/{posId}/api/orders").Value.GetProperty("post");
+        Assert.Contains(placeOrder.GetProperty("parameters").EnumerateArray(), p => p.GetProperty("name").GetString() == "Idempotency-Key");
+        Assert.True(placeOrder.TryGetProperty("security", out _));
+        Assert.Equal("bearer", document.GetProperty("components").GetProperty("securitySchemes").GetProperty("BuyerSession").GetProperty("scheme").GetString());
+    }
+
+    [Fact]
+    public async Task The_session_and_its_catalog_are_compressed_for_phones()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/m/{fx.ShopA.ShopId}/api/session") { Content = JsonContent.Create(new { minappType = "order" }) };
+        request.Headers.AcceptEncoding.ParseAdd("gzip");
+
+        var response = await fx.Client().SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("gzip", response.Content.Headers.ContentEncoding);
     }
 }

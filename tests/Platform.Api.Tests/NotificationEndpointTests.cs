@@ -186,6 +186,20 @@ public sealed class NotificationEndpointTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_notification_for_another_invoicebox_order_with_our_number_is_not_applied()
+    {
+        var orderId = await AwaitingVectorOrderAsync();
+        var number = await InShopAsync(db => db.Orders.Where(o => o.Id == orderId).Select(o => o.Number).SingleAsync());
+        var foreign = Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(Vector)
+            .Replace(VectorOrderId, "019550fc-0000-4000-8000-00000000dead").Replace("\"merchantOrderId\":\"SHOP-10001\"", $"\"merchantOrderId\":\"{number}\""));
+
+        var reply = await PostAsync(foreign, NotificationSignature.Compute(foreign, VectorKey));
+
+        Assert.Equal("order_not_found", reply.GetProperty("code").GetString());
+        Assert.Equal(OrderStatus.AwaitingPayment, await InShopAsync(db => db.Orders.Where(o => o.Id == orderId).Select(o => o.Status).SingleAsync()));
+    }
+
+    [Fact]
     public async Task A_late_expired_never_unpays_a_paid_order()
     {
         var orderId = await AwaitingVectorOrderAsync();

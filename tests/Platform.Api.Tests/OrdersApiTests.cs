@@ -31,7 +31,7 @@ public sealed class OrdersApiTests(ApiFixture fx)
         // The client tries to set its own prices; they are not part of the contract and must be ignored.
         var body = new
         {
-            items = new object[] { new { productId = fx.Piece, quantity = 2, price = 0.01 }, new { productId = fx.Coffee, quantity = 0.25, price = 0.01 } },
+            items = new object[] { new { productId = fx.Piece, quantity = 2, price = 0.01 }, new { productId = fx.Coffee, quantity = 0.3, price = 0.01 } },
             buyer = new { name = "Иван Тестов", email = "Ivan@Пример.РФ", phone = "8 (900) 123-45-67" },
             amount = 0.02,
         };
@@ -43,13 +43,13 @@ public sealed class OrdersApiTests(ApiFixture fx)
         Assert.Equal("accepted", accepted.GetProperty("status").GetString());
         var orderId = Guid.Parse(accepted.GetProperty("orderId").GetString()!);
         var order = await fx.InTenantAsync(fx.ShopA.Id, db => db.Orders.Include(o => o.Lines).SingleAsync(o => o.Id == orderId));
-        // 123.45 × 2 = 246.90; 2450.00 × 0.25 = 612.50
-        Assert.Equal(new Kopecks(24_690 + 61_250), order.Amount);
-        Assert.Equal(new Kopecks(4_115 + 11_045), order.VatAmount); // 246.90×20/120 = 41.15; 612.50×22/122 = 110.45
+        // 123.45 × 2 = 246.90; 2450.00 × 0.3 = 735.00
+        Assert.Equal(new Kopecks(24_690 + 73_500), order.Amount);
+        Assert.Equal(new Kopecks(4_115 + 13_254), order.VatAmount); // 246.90×20/120 = 41.15; 735.00×22/122 = 132.54
         Assert.Equal(OrderStatus.Accepted, order.Status);
         Assert.Equal("79001234567", order.BuyerPhone);
         Assert.Equal("ivan@пример.рф", order.BuyerEmail);
-        Assert.Equal(0.25m, order.Lines.Single(l => l.ProductId == fx.Coffee).Quantity);
+        Assert.Equal(0.3m, order.Lines.Single(l => l.ProductId == fx.Coffee).Quantity);
     }
 
     [Fact]
@@ -169,6 +169,45 @@ public sealed class OrdersApiTests(ApiFixture fx)
 
         var problem = await AssertProblemAsync(response, HttpStatusCode.UnprocessableEntity, "validation_failed");
         Assert.True(problem.GetProperty("errors").TryGetProperty("items[0].quantity", out _));
+    }
+
+    [Theory]
+    [InlineData(0.05)]
+    [InlineData(0.15)]
+    public async Task A_weight_off_the_units_step_is_422_naming_the_line(double kilograms)
+    {
+        var response = await PlaceAsync(Cart((fx.Coffee, (decimal)kilograms)));
+
+        var problem = await AssertProblemAsync(response, HttpStatusCode.UnprocessableEntity, "validation_failed");
+        Assert.Contains("0,1", problem.GetProperty("errors").GetProperty("items[0].quantity")[0].GetString());
+    }
+
+    [Fact]
+    public async Task An_invalid_idempotency_key_is_told_apart_from_a_missing_one()
+    {
+        var token = await fx.SessionTokenAsync(fx.ShopA.ShopId);
+
+        var response = await fx.Client().SendAsync(ApiFixture.OrderRequest(fx.ShopA.ShopId, token, new string('k', 101), Cart((fx.Piece, 1))));
+
+        await AssertProblemAsync(response, HttpStatusCode.BadRequest, "idempotency_key_invalid");
+    }
+
+    [Fact]
+    public async Task An_oversized_order_body_is_413()
+    {
+        var token = await fx.SessionTokenAsync(fx.ShopA.ShopId);
+        var request = ApiFixture.OrderRequest(fx.ShopA.ShopId, token, Guid.NewGuid().ToString(), new { });
+        request.Content = new StringContent("{\"items\":[],\"buyer\":{\"name\":\"" + new string('x', 100_000) + "\"}}", System.Text.Encoding.UTF8, "application/json");
+
+        await AssertProblemAsync(await fx.Client().SendAsync(request), HttpStatusCode.RequestEntityTooLarge, "payload_too_large");
+    }
+
+    [Fact]
+    public async Task A_malformed_wait_parameter_is_400_not_500()
+    {
+        var token = await fx.SessionTokenAsync(fx.ShopA.ShopId);
+
+        await AssertProblemAsync(await GetOrderAsync(Guid.NewGuid().ToString(), token, "?waitMs=abc"), HttpStatusCode.BadRequest, "invalid_request");
     }
 
     [Theory]

@@ -79,6 +79,16 @@ public sealed class SessionApiTests(ApiFixture fx)
         Assert.True(problem.GetProperty("errors").TryGetProperty("minappType", out _));
     }
 
+    [Theory]
+    [InlineData("{bad")]
+    [InlineData("{\"minappType\":1}")]
+    public async Task A_malformed_session_request_is_400_invalid_json(string body)
+    {
+        var response = await fx.Client().PostAsync($"/m/{fx.ShopA.ShopId}/api/session", new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+
+        await AssertProblemAsync(response, HttpStatusCode.BadRequest, "invalid_json");
+    }
+
     public static async Task<JsonElement> AssertProblemAsync(HttpResponseMessage response, HttpStatusCode status, string code)
     {
         Assert.Equal(status, response.StatusCode);

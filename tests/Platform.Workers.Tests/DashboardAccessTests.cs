@@ -113,6 +113,16 @@ public sealed class DashboardAccessTests(DashboardFixture fx) : IClassFixture<Da
     }
 
     [Fact]
+    public async Task A_dashboard_action_without_its_antiforgery_token_is_refused()
+    {
+        var response = await fx.Client(fx.CookieFor(PlatformRoles.Operator), browser: false)
+            .PostAsync("/hangfire/recurring/trigger", new FormUrlEncodedContent([new("jobs[]", "housekeeping:purge")]));
+
+        Assert.NotEqual(HttpStatusCode.NoContent, response.StatusCode);
+        Assert.False(response.IsSuccessStatusCode);
+    }
+
+    [Fact]
     public async Task The_dashboard_cannot_be_framed()
     {
         var response = await fx.Client(fx.CookieFor(PlatformRoles.Operator)).GetAsync("/hangfire");

@@ -93,7 +93,7 @@ public sealed class OrderSubmissionTests : IAsyncLifetime
         Assert.Null(order.FailureReason);
         Assert.Single(await _stack.EmulatorControl.OrdersWithMerchantOrderIdAsync(order.MerchantOrderId));
         var events = await _stack.InTenantAsync(_shop.TenantId, db => db.OrderEvents.Where(e => e.OrderId == orderId).ToListAsync());
-        Assert.Contains(events, e => e.Source == OrderEventSource.Worker && e.Message.Contains("Retrying"));
+        Assert.Contains(events, e => e.Source == OrderEventSource.Worker && e.Message.Contains("Повторим"));
     }
 
     [Fact]

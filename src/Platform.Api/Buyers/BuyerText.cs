@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Platform.Api.Buyers;
 
 /// <summary>The few sentences the buyer API says itself, in Russian and English (the mini-app translates codes on its own).</summary>
@@ -12,6 +14,11 @@ public static class BuyerText
         ["idempotency_key_required"] = ("Не хватает заголовка Idempotency-Key.", "The Idempotency-Key header is missing."),
         ["idempotency_key_reused"] = ("Этот ключ уже использован для другого заказа.", "This key was already used for a different order."),
         ["invalid_json"] = ("Запрос не похож на JSON нужного вида.", "The request body is not the expected JSON."),
+        ["invalid_request"] = ("Неверный запрос: проверьте параметры.", "The request is malformed; check its parameters."),
+        ["payload_too_large"] = ("Запрос слишком большой.", "The request is too large."),
+        ["idempotency_key_invalid"] = ("Idempotency-Key: до 100 видимых символов ASCII.", "Idempotency-Key must be up to 100 visible ASCII characters."),
+        ["invalid_characters"] = ("Недопустимые символы.", "The value contains characters that are not allowed."),
+        ["quantity_step"] = ("Количество должно быть кратно {0}.", "The quantity must be a multiple of {0}."),
         ["validation_failed"] = ("Проверьте выделенные поля.", "Please check the highlighted fields."),
         ["order_not_found"] = ("Заказ не найден.", "The order was not found."),
         ["required"] = ("Заполните поле.", "This field is required."),
@@ -23,7 +30,6 @@ public static class BuyerText
         ["duplicate_product"] = ("Товар указан в заказе дважды.", "The product appears twice in the order."),
         ["quantity_invalid"] = ("Количество должно быть больше нуля, не больше трёх знаков после запятой.", "The quantity must be above zero with at most three decimals."),
         ["quantity_too_large"] = ("Слишком большое количество.", "The quantity is too large."),
-        ["quantity_not_whole"] = ("Этот товар продаётся только целыми единицами.", "This product is sold in whole units only."),
         ["amount_too_large"] = ("Сумма заказа слишком велика.", "The order total is too large."),
         ["container_required"] = ("Для дополнительной услуги нужен счёт (orderContainerId).", "An add-on needs the invoice id (orderContainerId)."),
         ["container_invalid"] = ("Неверный идентификатор счёта.", "The invoice id is not valid."),
@@ -36,7 +42,8 @@ public static class BuyerText
         ["rate_limited"] = ("Слишком много запросов, попробуйте через минуту.", "Too many requests; try again in a minute."),
     };
 
-    public static string Of(string code, string locale)
+    /// <summary>The sentence for a code; <paramref name="args"/> fill its {0}-style holes.</summary>
+    public static string Of(string code, string locale, params object[] args)
     {
         if (!Texts.TryGetValue(code, out var text))
         {
@@ -44,8 +51,11 @@ public static class BuyerText
             var family = code.StartsWith("phone", StringComparison.Ordinal) ? "phone_invalid" : code.StartsWith("email", StringComparison.Ordinal) ? "email_invalid" : "validation_failed";
             text = Texts[family];
         }
-        return locale == "en" ? text.En : text.Ru;
+        var template = locale == "en" ? text.En : text.Ru;
+        return args.Length == 0 ? template : string.Format(locale == "en" ? CultureInfo.InvariantCulture : Russian, template, args);
     }
+
+    private static readonly CultureInfo Russian = CultureInfo.GetCultureInfo("ru-RU");
 
     public static string LocaleOf(HttpRequest request)
     {

@@ -46,7 +46,8 @@ public static class SessionApi
         group.MapPost("/session", CreateSessionAsync)
             .WithName("CreateBuyerSession")
             .WithSummary("Open a buyer session for one mini-app load and get the shop's catalog.")
-            .RequireRateLimiting(ApiRateLimits.Sessions);
+            .RequireRateLimiting(ApiRateLimits.Sessions)
+            .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(4 * 1024));
         return group;
     }
 

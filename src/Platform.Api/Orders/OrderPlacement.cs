@@ -53,7 +53,8 @@ public sealed class OrderPlacement(
 
         var name = request.Buyer?.Name?.Trim();
         if (string.IsNullOrEmpty(name)) Fail("buyer.name", "required");
-        else if (name.Length > 200 || name.Any(char.IsControl)) Fail("buyer.name", "too_long");
+        else if (name.Length > 200) Fail("buyer.name", "too_long");
+        else if (name.Any(char.IsControl)) Fail("buyer.name", "invalid_characters");
 
         BuyerEmail? email = null;
         if (!string.IsNullOrWhiteSpace(request.Buyer?.Email))
@@ -89,7 +90,11 @@ public sealed class OrderPlacement(
         foreach (var (index, productId, quantity) in wanted)
         {
             if (!products.TryGetValue(productId, out var product)) { Fail($"items[{index}].productId", "product_unavailable"); continue; }
-            if (QuantityRules.Check(quantity, product.MeasureCode, buyerOptions.Value.MaxQuantity) is { } problem) { Fail($"items[{index}].quantity", problem); continue; }
+            if (QuantityRules.Check(quantity, product.MeasureCode, buyerOptions.Value.MaxQuantity) is { } problem)
+            {
+                errors[$"items[{index}].quantity"] = [BuyerText.Of(problem, locale, QuantityRules.UnitOf(product.MeasureCode).QuantityStep)];
+                continue;
+            }
             lines.Add(new BasketLineInput(product.Name, product.Sku, product.Price, product.VatCode, quantity,
                 product.MeasureName, product.MeasureCode, product.ItemType, product.PaymentType));
         }
@@ -113,7 +118,7 @@ public sealed class OrderPlacement(
                 Position = i, ProductId = wanted[i].ProductId, Sku = l.Sku, Name = l.Name, MeasureName = l.MeasureName, MeasureCode = l.MeasureCode,
                 Quantity = l.Quantity, CatalogPrice = l.UnitPrice, UnitPrice = l.UnitGross, Total = l.Total, Vat = l.Vat, VatCode = l.VatCode, ItemType = l.ItemType, PaymentType = l.PaymentType,
             }).ToList(),
-            Events = [new OrderEvent { At = now, ToStatus = OrderStatus.Accepted, Source = OrderEventSource.Buyer, Message = "Order placed in the mini-app." }],
+            Events = [new OrderEvent { At = now, ToStatus = OrderStatus.Accepted, Source = OrderEventSource.Buyer, Message = "Заказ оформлен в мини-приложении." }],
         };
 
         var existing = await FindByKeyAsync(db, idempotencyKey, ct);

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Platform.Api.Buyers;
 using Platform.Api.Problems;
@@ -37,7 +38,8 @@ public static class OrdersApi
             .Accepts<PlaceOrderRequest>("application/json")
             .WithName("PlaceOrder")
             .WithSummary("Place an order from the cart. Prices come from the catalog; the same Idempotency-Key returns the same order.")
-            .RequireRateLimiting(ApiRateLimits.Orders);
+            .RequireRateLimiting(ApiRateLimits.Orders)
+            .WithMetadata(new RequestSizeLimitAttribute(64 * 1024));
         withSession.MapGet("/{orderId:guid}", GetAsync)
             .WithName("GetOrder")
             .WithSummary("Read an order placed in this session; waitMs + known long-poll until the status differs from known.");
@@ -57,15 +59,17 @@ public static class OrdersApi
             return ApiProblems.Problem(StatusCodes.Status409Conflict, "shop_unavailable", BuyerText.Of("shop_unavailable", locale));
 
         var key = http.Request.Headers["Idempotency-Key"].ToString().Trim();
-        if (key.Length is 0 or > 100 || key.Any(c => c < 0x21 || c > 0x7e))
+        if (key.Length == 0)
             return ApiProblems.Problem(StatusCodes.Status400BadRequest, "idempotency_key_required", BuyerText.Of("idempotency_key_required", locale));
+        if (key.Length > 100 || key.Any(c => c < 0x21 || c > 0x7e))
+            return ApiProblems.Problem(StatusCodes.Status400BadRequest, "idempotency_key_invalid", BuyerText.Of("idempotency_key_invalid", locale));
 
         PlaceOrderRequest? request;
         try
         {
             request = await http.Request.ReadFromJsonAsync<PlaceOrderRequest>(ct);
         }
-        catch (Exception ex) when (ex is JsonException or InvalidOperationException or BadHttpRequestException)
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException || ex is BadHttpRequestException { StatusCode: not StatusCodes.Status413PayloadTooLarge })
         {
             request = null;
         }

@@ -82,6 +82,13 @@ public static class NotificationsApi
         if (order is null)
             return NotificationReply.Error(NotificationReplyCodes.OrderNotFound);
         journal.OrderId = order.Id;
+        if (order.InvoiceboxOrderId is { } known && !string.Equals(known, notification.Id, StringComparison.OrdinalIgnoreCase))
+        {
+            // Our number, but not the Invoicebox order we created for it: never apply it, and tell the merchant.
+            await states.NoteAsync(order.Id, OrderEventSource.Notification,
+                $"Уведомление об Инвойсбокс-заказе {notification.Id} со статусом «{notification.Status}» не применено: заказ связан с {known}.", ct);
+            return NotificationReply.Error(NotificationReplyCodes.OrderNotFound, "Another Invoicebox order carries this merchantOrderId.");
+        }
 
         var target = OrderTransitions.FromInvoicebox(notification.Status);
         if (target == OrderStatus.Paid)
@@ -89,7 +96,7 @@ public static class NotificationsApi
             if (notification.Amount != order.Amount || !string.Equals(notification.CurrencyId ?? "RUB", order.Currency, StringComparison.OrdinalIgnoreCase))
             {
                 await states.NoteAsync(order.Id, OrderEventSource.Notification,
-                    $"Payment notification with {notification.Amount} {notification.CurrencyId} refused: the order is {order.Amount} {order.Currency}.", ct);
+                    $"Уведомление об оплате на {notification.Amount} {notification.CurrencyId} отклонено: сумма заказа {order.Amount} {order.Currency}.", ct);
                 return NotificationReply.Error(NotificationReplyCodes.OrderWrongAmount, $"expected {order.Amount} {order.Currency}");
             }
             if (order.Status == OrderStatus.Paid)
@@ -103,13 +110,13 @@ public static class NotificationsApi
             // Invoicebox knows an order our worker has not recorded yet: ask for the notification again later.
             return NotificationReply.Error(NotificationReplyCodes.OutOfService, "Order is still being registered; please retry.");
 
-        if (!await states.TryMoveToAsync(order.Id, to, OrderEventSource.Notification, $"Invoicebox notification: status «{notification.Status}».", ct: ct))
+        if (!await states.TryMoveToAsync(order.Id, to, OrderEventSource.Notification, $"Уведомление Инвойсбокса: статус «{notification.Status}».", ct: ct))
         {
             var now = await db.Orders.Where(o => o.Id == order.Id).Select(o => o.Status).SingleAsync(ct);
             if (now != to)
             {
                 log.LogWarning("Notification {Status} for order {OrderId} ignored: the order is {Current}", notification.Status, order.Id, now);
-                await states.NoteAsync(order.Id, OrderEventSource.Notification, $"Invoicebox reported «{notification.Status}» while the order is {now.ToWireName()}; not applied.", ct);
+                await states.NoteAsync(order.Id, OrderEventSource.Notification, $"Инвойсбокс сообщил статус «{notification.Status}», а заказ в состоянии {now.ToWireName()}: не применено.", ct);
             }
         }
         return NotificationReply.Success;

@@ -7,6 +7,8 @@ namespace Platform.ServiceDefaults.Messaging;
 
 public static class BusExtensions
 {
+    public const string BrokerHealthTag = "broker";
+
     /// <summary>
     /// MassTransit on RabbitMQ (<c>RabbitMq:Url</c>, an AMQP URI) with the tenant consume filter on every endpoint.
     /// <paramref name="waitUntilStarted"/>: hosts with consumers wait until their queues are declared, so the first
@@ -19,6 +21,16 @@ public static class BusExtensions
         services.AddMassTransit(x =>
         {
             x.SetKebabCaseEndpointNameFormatter();
+            // A lost broker connection is Unhealthy (503), not Degraded. Hosts that consume need the broker to be ready;
+            // the API only publishes and keeps taking orders without it (the outbox), so its bus is reported apart.
+            x.ConfigureHealthCheckOptions(o =>
+            {
+                o.MinimalFailureStatus = Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Unhealthy;
+                o.Tags.Clear();
+                o.Tags.Add(BrokerHealthTag);
+                if (waitUntilStarted)
+                    o.Tags.Add("ready");
+            });
             consumers?.Invoke(x);
             x.UsingRabbitMq((context, cfg) =>
             {
@@ -27,6 +39,8 @@ public static class BusExtensions
                 cfg.ConfigureEndpoints(context);
             });
         });
+        services.AddHealthChecks().AddCheck("rabbitmq", new Health.BrokerReachableCheck(new Uri(url)),
+            tags: waitUntilStarted ? [BrokerHealthTag, "ready"] : [BrokerHealthTag]);
         // Where there is a bus there is the order outbox: publish after commit, sweep what stayed unsent.
         services.AddScoped<OrderOutbox>();
         services.Configure<MassTransitHostOptions>(o =>

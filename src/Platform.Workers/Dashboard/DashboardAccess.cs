@@ -50,6 +50,9 @@ public static class DashboardAccess
                     },
                 };
             });
+        // Hangfire's dashboard validates its forms with ASP.NET Core antiforgery when the service exists: without it an
+        // operator's browser could be made to trigger or delete jobs from another site (only SameSite=Lax would stand in the way).
+        services.AddAntiforgery();
         services.AddAuthorizationBuilder()
             .AddPolicy(Policy, p => p.RequireAuthenticatedUser().RequireRole(PlatformRoles.Operator, PlatformRoles.Support));
         return services;

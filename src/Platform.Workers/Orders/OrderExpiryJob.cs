@@ -34,7 +34,7 @@ public sealed class OrderExpiryJob(PlatformDbContext db, TenantScopeFactory tena
                 foreach (var order in group)
                 {
                     var moved = order.Status == OrderStatus.AwaitingPayment
-                        ? await states.TryMoveAsync(order.Id, OrderStatus.AwaitingPayment, OrderStatus.Expired, OrderEventSource.System, "The payment window has passed.", ct: ct)
+                        ? await states.TryMoveAsync(order.Id, OrderStatus.AwaitingPayment, OrderStatus.Expired, OrderEventSource.System, "Срок оплаты истёк.", ct: ct)
                         : await states.TryMoveAsync(order.Id, OrderStatus.Accepted, OrderStatus.Rejected, OrderEventSource.System,
                             "Срок оплаты истёк до того, как заказ удалось передать в Инвойсбокс.",
                             s => s.SetProperty(o => o.FailureReason, "Срок оплаты истёк до того, как заказ удалось передать в Инвойсбокс."), ct);

@@ -83,12 +83,12 @@ public sealed class OrderSubmissionConsumer(
         {
             await db.Orders.Where(o => o.Id == orderId).ExecuteUpdateAsync(s => s.SetProperty(o => o.FailureReason,
                 "Инвойсбокс временно недоступен, повторяем попытку."), ct);
-            await states.NoteAsync(orderId, OrderEventSource.Worker, $"Attempt {previousAttempts + 1} failed: {ex.GetType().Name} {ex.StatusCode} (request {ex.RequestId}). Retrying.", ct);
+            await states.NoteAsync(orderId, OrderEventSource.Worker, $"Попытка {previousAttempts + 1} не удалась: {ex.GetType().Name} {ex.StatusCode} (запрос {ex.RequestId}). Повторим.", ct);
             throw;
         }
 
         var moved = await states.TryMoveAsync(orderId, OrderStatus.Accepted, OrderStatus.AwaitingPayment, OrderEventSource.Worker,
-            $"Invoicebox order {created.Id} created; waiting for payment.",
+            $"Заказ создан в Инвойсбоксе ({created.Id}), ждём оплату.",
             s => s.SetProperty(o => o.InvoiceboxOrderId, created.Id)
                 .SetProperty(o => o.InvoiceboxContainerId, created.OrderContainerId)
                 .SetProperty(o => o.PaymentUrl, created.PaymentUrl)

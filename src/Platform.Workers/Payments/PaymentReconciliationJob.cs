@@ -103,10 +103,10 @@ public sealed class PaymentReconciliationJob(
         if (target == OrderStatus.Paid && (remote.Amount != order.Amount || remote.CurrencyId is { } currency && currency != order.Currency))
         {
             log.LogError("Invoicebox reports order {OrderId} paid with {RemoteAmount} {Currency}; ours is {Amount}", orderId, remote.Amount, remote.CurrencyId, order.Amount);
-            await states.NoteAsync(orderId, OrderEventSource.Reconciliation, $"Invoicebox reports payment of {remote.Amount} {remote.CurrencyId}, expected {order.Amount} {order.Currency}; not marked paid.", ct);
+            await states.NoteAsync(orderId, OrderEventSource.Reconciliation, $"Инвойсбокс сообщает оплату {remote.Amount} {remote.CurrencyId}, а сумма заказа {order.Amount} {order.Currency}: не отмечен оплаченным.", ct);
             return;
         }
-        if (await states.TryMoveToAsync(orderId, target, OrderEventSource.Reconciliation, $"Invoicebox reports status «{remote.Status}».", ct: ct))
+        if (await states.TryMoveToAsync(orderId, target, OrderEventSource.Reconciliation, $"Сверка: Инвойсбокс сообщает статус «{remote.Status}».", ct: ct))
             log.LogInformation("Reconciliation moved order {OrderId} of tenant {TenantId} to {Status}", orderId, order.TenantId, target);
     }
 
