@@ -4,6 +4,8 @@ using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Threading.RateLimiting;
 using Microsoft.Extensions.Logging;
+using Polly;
+using Polly.Retry;
 using Platform.Invoicebox.Orders;
 using Platform.Invoicebox.Refunds;
 using Platform.Invoicebox.Wire;
@@ -23,6 +25,7 @@ public sealed partial class InvoiceboxClient : IInvoiceboxClient
     private readonly RateLimiter limiter;
     private readonly TimeProvider time;
     private readonly ILogger logger;
+    private readonly ResiliencePipeline readRetry;
 
     internal InvoiceboxClient(
         HttpClient http,
@@ -40,6 +43,21 @@ public sealed partial class InvoiceboxClient : IInvoiceboxClient
         this.limiter = limiter;
         this.time = time;
         this.logger = logger;
+        readRetry = options.ReadRetries == 0 ? ResiliencePipeline.Empty : new ResiliencePipelineBuilder { TimeProvider = time }
+            .AddRetry(new RetryStrategyOptions
+            {
+                MaxRetryAttempts = options.ReadRetries,
+                // Polly counts retries from 0; the attempt that failed is that number + 1.
+                ShouldHandle = args => ValueTask.FromResult(args.Outcome.Exception is InvoiceboxException failure && DelayBeforeRetry(failure, args.AttemptNumber + 1) is not null),
+                DelayGenerator = args => ValueTask.FromResult(args.Outcome.Exception is InvoiceboxException failure ? DelayBeforeRetry(failure, args.AttemptNumber + 1) : null),
+                OnRetry = args =>
+                {
+                    var failure = (InvoiceboxException)args.Outcome.Exception!;
+                    LogRetry(failure.Method, failure.Path, args.AttemptNumber + 1, (long)args.RetryDelay.TotalMilliseconds, failure.StatusCode, credentials.MerchantId);
+                    return ValueTask.CompletedTask;
+                },
+            })
+            .Build();
     }
 
     public string MerchantId => credentials.MerchantId;
@@ -166,23 +184,13 @@ public sealed partial class InvoiceboxClient : IInvoiceboxClient
             value.ToUniversalTime().ToString(AtomDateTimeOffsetConverter.Format, CultureInfo.InvariantCulture);
     }
 
-    /// <summary>Sends one call; reads are retried on transient failures and 429s, writes never.</summary>
+    /// <summary>Sends one call; reads are retried (Polly) on transient failures and 429s, writes never.</summary>
     private async Task<Answer> SendAsync(HttpMethod method, string path, string? query, object? body, CancellationToken cancellationToken)
     {
         var payload = body is null ? null : JsonSerializer.SerializeToUtf8Bytes(body, body.GetType(), InvoiceboxJson.Options);
-        var isRead = method == HttpMethod.Get;
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                return await SendOnceAsync(method, path, query, payload, attempt, cancellationToken);
-            }
-            catch (InvoiceboxException failure) when (isRead && attempt <= options.ReadRetries && DelayBeforeRetry(failure, attempt) is { } delay)
-            {
-                LogRetry(method.Method, path, attempt, (long)delay.TotalMilliseconds, failure.StatusCode, credentials.MerchantId);
-                await Task.Delay(delay, time, cancellationToken);
-            }
-        }
+        var pipeline = method == HttpMethod.Get ? readRetry : ResiliencePipeline.Empty;
+        var attempt = 0;
+        return await pipeline.ExecuteAsync(async ct => await SendOnceAsync(method, path, query, payload, ++attempt, ct), cancellationToken);
     }
 
     private TimeSpan? DelayBeforeRetry(InvoiceboxException failure, int attempt)
