@@ -34,7 +34,7 @@ public static class OrdersApi
     public static RouteGroupBuilder MapBuyerOrders(this RouteGroupBuilder group)
     {
         var withSession = group.MapGroup("/orders").AddEndpointFilter<BuyerSessionFilter>();
-        withSession.MapPost("/", PlaceAsync)
+        withSession.MapPost("", PlaceAsync)
             .Accepts<PlaceOrderRequest>("application/json")
             .WithName("PlaceOrder")
             .WithSummary("Place an order from the cart. Prices come from the catalog; the same Idempotency-Key returns the same order.")
