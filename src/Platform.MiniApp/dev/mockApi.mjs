@@ -131,8 +131,27 @@ export function createMockApi({ payOrigin, log = () => {} } = {}) {
     return s;
   }
 
+  // The buyer API's quantity rule: a positive multiple of unit.step with ≤ 3 decimals, at most unit.max,
+  // checked in exact (thousandths) arithmetic like the server's decimals; else 422 quantity_step.
+  // /__mock/step can make the server enforce another step than the session advertised (the shop
+  // changed the unit while the buyer was shopping).
+  const stepOverrides = new Map(); // productId → step
+  const stepErrors = new Set(); // keys of errors that are quantity_step violations
+  function stepViolation(rawQuantity, p, l) {
+    const u = p.unit[l];
+    const step = stepOverrides.get(p.id) ?? u.step;
+    const q = typeof rawQuantity === 'number' ? rawQuantity : NaN;
+    const milli = q * 1000;
+    const decimalText = (n) => (l === 'en' ? String(n) : String(n).replace('.', ','));
+    if (!(q > 0) || Math.abs(milli - Math.round(milli)) > 1e-6 || Math.round(milli) % Math.round(step * 1000) !== 0)
+      return l === 'en' ? `“${p.name.en}” is sold in steps of ${decimalText(step)} ${u.name}.` : `«${p.name.ru}» продаётся по ${decimalText(step)} ${u.name}.`;
+    if (q > u.max) return l === 'en' ? `At most ${decimalText(u.max)} ${u.name} of “${p.name.en}”.` : `Не больше ${decimalText(u.max)} ${u.name} товара «${p.name.ru}».`;
+    return null;
+  }
+
   function validate(body, shop, l) {
     const errors = {};
+    stepErrors.clear();
     const msg = (ru, en) => [l === 'en' ? en : ru];
     const items = Array.isArray(body?.items) ? body.items : [];
     if (!items.length) errors.items = msg('Корзина пуста', 'The cart is empty');
@@ -140,11 +159,10 @@ export function createMockApi({ payOrigin, log = () => {} } = {}) {
       const p = shop.products.find((x) => x.id === it.productId);
       if (!p) { errors[`items[${i}].productId`] = msg('Товар не найден', 'Unknown product'); return; }
       const u = p.unit.ru;
-      const q = Number(it.quantity);
+      const q = it.quantity;
+      const wrong = stepViolation(q, p, l);
+      if (wrong) { errors[`items[${i}].quantity`] = [wrong]; stepErrors.add(`items[${i}].quantity`); return; }
       if (p.stock !== undefined && q > p.stock) { errors[`items[${i}].quantity`] = msg(`В наличии только ${p.stock} ${u.name}`, `Only ${p.stock} ${p.unit.en.name} in stock`); return; }
-      if (!(q >= u.min && q <= u.max)) errors[`items[${i}].quantity`] = msg(`Количество от ${u.min} до ${u.max}`, `Quantity must be ${u.min} to ${u.max}`);
-      else if (Math.abs(Math.round(q / u.step) * u.step - q) > 1e-9 && Math.abs(Math.round((q - u.min) / u.step) * u.step + u.min - q) > 1e-9)
-        errors[`items[${i}].quantity`] = msg(`Количество должно быть кратно ${u.step}`, `Quantity must be a multiple of ${u.step}`);
     });
     const b = body?.buyer ?? {};
     if (!String(b.name || '').trim()) errors['buyer.name'] = msg('Укажите имя', 'Name is required');
@@ -233,8 +251,14 @@ export function createMockApi({ payOrigin, log = () => {} } = {}) {
         send(res, 202, { orderId: existing, number: o.number, status: 'accepted' });
         return true;
       }
-      const errors = validate(body, shop, lang(req, s.locale));
-      if (errors) { problem(res, 422, 'validation_failed', 'Some fields are invalid.', errors); return true; }
+      const l = lang(req, s.locale);
+      const errors = validate(body, shop, l);
+      if (errors) {
+        const keys = Object.keys(errors);
+        if (keys.every((k) => stepErrors.has(k))) problem(res, 422, 'quantity_step', errors[keys[0]][0], errors);
+        else problem(res, 422, 'validation_failed', l === 'en' ? 'Some fields are invalid.' : 'Проверьте данные заказа.', errors);
+        return true;
+      }
       const order = createOrder(posId, s, body);
       byKey.set(`${posId}:${key}`, order.orderId);
       if (String(body.buyer?.name || '').toLowerCase().includes('dropfirst')) {
@@ -279,6 +303,15 @@ export function createMockApi({ payOrigin, log = () => {} } = {}) {
   async function control(req, res, url) {
     const path = url.pathname;
     if (path === '/__mock/expire-tokens') { tokens.clear(); send(res, 200, { ok: true }); return true; }
+    if (path === '/__mock/step') {
+      // ?product=p-potato&step=0.5 → orders must use that step from now on; no step → back to the unit's.
+      const id = url.searchParams.get('product') || '';
+      const step = Number(url.searchParams.get('step'));
+      if (step > 0) stepOverrides.set(id, step);
+      else stepOverrides.delete(id);
+      send(res, 200, { ok: true, overrides: Object.fromEntries(stepOverrides) });
+      return true;
+    }
     if (path === '/__mock/orders') {
       send(res, 200, { posts: state.posts, orders: [...orders.values()].map((o) => ({ orderId: o.orderId, number: o.number, status: o.status, buyer: o.buyer, minappType: o.minappType, orderContainerId: o.orderContainerId, resultToken: o.resultToken })) });
       return true;

@@ -273,6 +273,50 @@ await scenario('errors', async () => {
   }
 });
 
+await scenario('quantity-step', async () => {
+  // The server enforces the unit's step: what goes on the wire is a clean multiple of it, and when the
+  // server still says no (here: the shop changed the step after the catalog was loaded), its message
+  // sits under that line.
+  const { page, frame, errors } = await harness({ pos: 1001, mode: 'order', locale: 'ru', fullHeight: 'false' });
+  const bodies = [];
+  page.on('request', (r) => r.method() === 'POST' && r.url().endsWith('/api/orders') && bodies.push(r.postData()));
+  await frame.waitForSelector('#app[data-ready="catalog"]');
+  await frame.click('[data-fk="add:p-potato"]');
+  for (let i = 0; i < 7; i++) await frame.click('[data-fk="inc:p-potato"]');
+  check('0,3 + 7 × 0,1 shows 1 (not 0,9999999999999999)', (await frame.inputValue('.product:has([data-fk="inc:p-potato"]) .qty-input')) === '1');
+  await frame.click('[data-fk="add:p-consult"]');
+  await frame.click('[data-fk="inc:p-consult"]');
+  await frame.click('[data-fk="open-cart"]');
+  await fetch(`${server.appOrigin}/__mock/step?product=p-potato&step=0.5`, { method: 'POST' });
+  // 1 kg is a multiple of 0.5 too; make it 1,3 so the changed rule bites.
+  const potato = frame.locator('.line[data-product="p-potato"] .qty-input');
+  await potato.fill('1,3');
+  await potato.press('Enter');
+  await frame.click('[data-fk="next"]');
+  await frame.click('[data-fk="submit"]');
+  await frame.waitForSelector('.line[data-product="p-potato"] .line-error');
+  const wire = [...String(bodies.at(-1)).matchAll(/"quantity":([^,}]+)/g)].map((m) => m[1]);
+  check('quantities on the wire are clean decimals (≤ 3 places)', wire.length === 2 && wire.every((q) => /^\d+(\.\d{1,3})?$/.test(q)) && wire.join(',') === '1.3,1.5', wire.join(','));
+  check('422 quantity_step: the server\'s message under the line', (await frame.textContent('.line[data-product="p-potato"] .line-error')).includes('продаётся по 0,5 кг'));
+  check('…our translated summary above the form', (await frame.textContent('#form-message')).includes('шагом'), await frame.textContent('#form-message'));
+  check('…the line\'s quantity is focused, invalid and described by the message', await frame.evaluate(() => {
+    const el = document.activeElement;
+    const err = document.querySelector('.line[data-product="p-potato"] .line-error');
+    return el?.closest('.line')?.getAttribute('data-product') === 'p-potato' && el.getAttribute('aria-invalid') === 'true' && el.getAttribute('aria-describedby').includes(err.id);
+  }));
+  await shot(page, '14c-ru-server-422-quantity-step');
+  await potato.fill('1,5');
+  await potato.press('Enter');
+  check('changing the line clears its message', (await frame.locator('.line[data-product="p-potato"] .line-error').count()) === 0);
+  await frame.click('[data-fk="next"]');
+  await frame.click('[data-fk="submit"]');
+  await screen(frame, 'redirect');
+  check('on the new step the order goes through', (await sent(page, 'done')).length === 1);
+  await fetch(`${server.appOrigin}/__mock/step?product=p-potato`, { method: 'POST' });
+  check('no page errors', errors.length === 0, errors.join(' | '));
+  await page.close();
+});
+
 await scenario('unavailable', async () => {
   for (const pos of [1002, 1003, 9999]) {
     const { page, frame } = await harness({ pos, mode: 'order', locale: 'ru', fullHeight: 'false' });

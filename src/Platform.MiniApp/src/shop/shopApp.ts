@@ -3,7 +3,7 @@ import type { Buyer, OrderItem, OrderState, Product, Session, SessionRequest } f
 import { ApiError, fieldErrors, humanMessage } from '../api/problems';
 import { formatKopecks, formatQuantity, priceToKopecks } from '../catalog/money';
 import { stepUp } from '../catalog/quantity';
-import { cartTotals, pruneCart, type CartQuantities } from '../checkout/cart';
+import { cartTotals, orderItems, pruneCart, type CartQuantities } from '../checkout/cart';
 import { cleanContacts, CONTACT_FIELDS, validateContacts, type ContactField } from '../checkout/contacts';
 import { checkoutFingerprint, IdempotencyKeys } from '../checkout/idempotency';
 import { OrderWaitError, waitForPaymentUrl } from '../checkout/placeOrder';
@@ -323,6 +323,11 @@ export class ShopApp {
     } else {
       this.renderCart(false);
     }
+    if (where === 'cart') {
+      // The buyer changed the line the server complained about: its message is out of date.
+      this.shell.view.querySelector(`.line[data-product="${CSS.escape(p.id)}"] .line-error`)?.remove();
+      this.cartSteppers.get(p.id)?.el.querySelector('.qty-input')?.setAttribute('aria-invalid', 'false');
+    }
     if (message) announce(message);
     else if (before === 0 && q > 0) announce(this.t('catalog.added', { name: p.name }));
     else if (q === 0 && before > 0) announce(this.t('catalog.removed', { name: p.name }));
@@ -365,6 +370,13 @@ export class ShopApp {
       const s = stepper({ product: p, quantity: l.quantity, t, locale: this.locale, onChange: (nq, msg) => this.changeQuantity(p, nq, msg, 'cart') });
       this.cartSteppers.set(p.id, s);
       const err = this.lineErrors.get(p.id);
+      const errId = err ? nextId('lineerr') : '';
+      if (err) {
+        // The server's message about this line (e.g. quantity_step) is read out with its quantity field.
+        const input = s.el.querySelector('.qty-input');
+        input?.setAttribute('aria-invalid', 'true');
+        input?.setAttribute('aria-describedby', `${input.getAttribute('aria-describedby') ?? ''} ${errId}`.trim());
+      }
       const lineTotal = h('span', { class: 'line-total', 'aria-label': `${t('cart.lineTotal')}: ${this.money(l.totalKopecks)}` }, this.money(l.totalKopecks));
       this.cartLineTotals.set(p.id, lineTotal);
       return h('li', { class: 'line', 'data-product': p.id },
@@ -375,7 +387,7 @@ export class ShopApp {
         h('div', { class: 'line-controls' },
           s.el,
           h('button', { type: 'button', class: 'btn btn-link remove', 'aria-label': t('cart.removeNamed', { name: p.name }), 'data-fk': `rm:${p.id}`, onclick: () => this.changeQuantity(p, 0, undefined, 'cart') }, t('cart.remove'))),
-        err ? h('p', { class: 'field-error', role: 'alert' }, err) : null,
+        err ? h('p', { class: 'field-error line-error', id: errId, role: 'alert' }, err) : null,
       );
     }));
 
@@ -509,7 +521,8 @@ export class ShopApp {
 
   private async checkout(): Promise<void> {
     if (this.busy) return;
-    const items: OrderItem[] = [...this.cart].map(([productId, quantity]) => ({ productId, quantity }));
+    // Quantities on their unit's grid, ≤ 3 decimals: the server rejects anything else (422 quantity_step).
+    const items: OrderItem[] = orderItems(this.cart, this.session!.catalog.products);
     const buyer = cleanContacts(this.contacts);
     const fingerprint = checkoutFingerprint(items, buyer);
     if (!this.attempt || this.attempt.fingerprint !== fingerprint) {
@@ -569,7 +582,12 @@ export class ShopApp {
         const id = attempt.items[index]?.productId;
         if (id) this.lineErrors.set(id, message);
       });
-      this.formMessage = [humanMessage(e, t), ...fe.other].filter(Boolean).join(' ');
+      // The server's own sentence goes next to its field or line; when it named none (only `detail`),
+      // it is shown with our summary above the form.
+      const summary = humanMessage(e, t);
+      const placed = fe.items.size > 0 || Object.keys(fe.contacts).length > 0;
+      const detail = e.problem?.detail?.trim();
+      this.formMessage = [summary, ...fe.other, !placed && detail && detail !== summary ? detail : ''].filter(Boolean).join(' ');
       this.screen = 'cart';
       this.renderCart(false);
       this.focusFirstError();
