@@ -17,6 +17,15 @@ export const ru = {
   'catalog.empty': 'В этой категории пока нет товаров.',
   'catalog.added': '«{name}» добавлен в корзину',
   'catalog.removed': '«{name}» удалён из корзины',
+  'catalog.more': 'Показать ещё',
+  'catalog.shown': 'Показано {shown} из {total}',
+
+  'search.label': 'Поиск по каталогу',
+  'search.placeholder': 'Название или артикул',
+  'search.found': 'Найдено: {count}',
+  'search.nothing': 'По запросу «{query}» ничего не нашлось.',
+  'search.everywhere': 'Искать во всех категориях',
+  'search.clear': 'Сбросить поиск',
 
   'cart.title': 'Корзина',
   'cart.open': 'Корзина: {count}, {total}',
@@ -134,6 +143,15 @@ export const en: Record<MessageKey, string> = {
   'catalog.empty': 'No products in this category yet.',
   'catalog.added': '“{name}” added to cart',
   'catalog.removed': '“{name}” removed from cart',
+  'catalog.more': 'Show more',
+  'catalog.shown': 'Showing {shown} of {total}',
+
+  'search.label': 'Search the catalogue',
+  'search.placeholder': 'Name or SKU',
+  'search.found': 'Found: {count}',
+  'search.nothing': 'Nothing found for “{query}”.',
+  'search.everywhere': 'Search all categories',
+  'search.clear': 'Clear search',
 
   'cart.title': 'Cart',
   'cart.open': 'Cart: {count}, {total}',
