@@ -317,6 +317,118 @@ await scenario('quantity-step', async () => {
   await page.close();
 });
 
+await scenario('big-catalog', async () => {
+  // Shop 1006 has 5,004 products (≈2.5 MB of JSON): a page of cards at a time, the rest on scroll or
+  // «Показать ещё»; search by name or SKU.
+  const { page, frame, errors } = await harness({ pos: 1006, mode: 'order', locale: 'ru', fullHeight: 'false' });
+  await frame.waitForSelector('#app[data-ready="catalog"]', { timeout: 15000 });
+  const cards = () => frame.locator('.product').count();
+  check('first page only: 30 of 5 004 cards', (await cards()) === 30, `${await cards()}`);
+  check('progress says how many are shown', (await frame.textContent('.more-status')).replace(/\s/g, ' ') === 'Показано 30 из 5 004', await frame.textContent('.more-status'));
+  const heights = await sent(page, 'height');
+  check('reported height is that of the rendered page (< 8 000 px)', heights.at(-1).data < 8000, `${heights.at(-1).data} px`);
+  check('search field with an accessible label', await frame.evaluate(() => {
+    const input = document.getElementById('catalog-search');
+    return input?.labels?.[0]?.textContent === 'Поиск по каталогу' && input.closest('[role=search]') !== null;
+  }));
+  await shot(page, '24-ru-big-catalog'); // the whole iframe (its height is what was rendered)
+  await page.screenshot({ path: `${OUT}24a-ru-big-catalog-first-screen.png` }); // what the buyer sees at 360 × 740
+
+  // Scrolling the host page (fullHeight=false: the host scrolls, not the iframe) brings the next pages.
+  await page.evaluate(() => window.scrollTo(0, document.querySelector('iframe').getBoundingClientRect().bottom + window.scrollY - window.innerHeight));
+  await frame.waitForFunction(() => document.querySelectorAll('.product').length > 30, null, { timeout: 3000 }).catch(() => undefined);
+  check('scrolling near the end adds the next page (IntersectionObserver)', (await cards()) >= 60, `${await cards()}`);
+  await page.waitForTimeout(300);
+  const afterScroll = await cards();
+  check('…but not the whole catalog', afterScroll <= 120, `${afterScroll}`);
+  await frame.locator('.more-row').screenshot({ path: `${OUT}24b-ru-big-catalog-show-more.png` });
+  await page.evaluate(() => window.scrollTo(0, 0));
+
+  // Keyboard: «Показать ещё» adds a page and moves focus to its first card.
+  await frame.focus('[data-fk="more"]');
+  await page.waitForTimeout(300); // focusing scrolls the button into view, which may load a page by itself
+  const beforeEnter = await cards();
+  await page.keyboard.press('Enter');
+  const focused = await frame.evaluate(() => ({ index: [...document.querySelectorAll('.product')].indexOf(document.activeElement), label: document.activeElement?.getAttribute('aria-labelledby') }));
+  check('«Показать ещё» (Enter) adds 30 and focuses the first new card', (await cards()) === beforeEnter + 30 && focused.index === beforeEnter && !!focused.label, `${beforeEnter} → ${JSON.stringify(focused)}`);
+
+  // A deep card works like any other.
+  const deepId = await frame.evaluate(() => document.activeElement.dataset.product);
+  await frame.click(`[data-fk="add:${deepId}"]`);
+  check('adding from a card of a later page fills the cart bar', (await frame.textContent('.cart-bar .badge')) === '1');
+
+  // Category chips stay instant and combine with search.
+  let t0 = Date.now();
+  await frame.click('[data-fk="cat:drinks"]');
+  const names = await frame.$$eval('.product', (els) => els.length);
+  check('category chip: first page of that category', names === 30 && (await frame.textContent('.more-status')).includes('из 417'), `${names}, ${await frame.textContent('.more-status')} in ${Date.now() - t0} ms`);
+  const search = frame.locator('#catalog-search');
+  await search.fill('сок');
+  await frame.waitForFunction(() => !document.getElementById('search-status').hidden, null, { timeout: 2000 });
+  const found = await frame.$$eval('.product .product-name', (els) => els.map((e) => e.textContent));
+  check('search within the category (debounced): every result matches', found.length > 0 && found.every((n) => /сок/i.test(n)), `${found.length}: ${found[0]}`);
+  check('search shows the count', /^Найдено: \d+$/.test((await frame.textContent('#search-status')).replace(/\s/g, ' ')), await frame.textContent('#search-status'));
+  await shot(page, '25-ru-big-catalog-search');
+
+  await search.fill('GEN-00101'); // a fish
+  await search.press('Enter');
+  check('search by SKU, Enter runs it at once (other category: nothing here)', (await cards()) === 0 && await frame.isVisible('[data-fk="search-all"]'));
+  await shot(page, '26-ru-big-catalog-nothing-here');
+  await frame.click('[data-fk="search-all"]');
+  check('«Искать во всех категориях» finds it', (await cards()) === 1 && (await frame.getAttribute('[data-fk="cat:"]', 'aria-pressed')) === 'true');
+  check('…focus back in the search field', await frame.evaluate(() => document.activeElement?.id === 'catalog-search'));
+  await search.fill('абракадабра');
+  await search.press('Enter');
+  check('nothing anywhere: message and «Сбросить поиск»', (await frame.textContent('.empty')).includes('ничего не нашлось') && !(await frame.isVisible('[data-fk="search-all"]')));
+  await frame.click('[data-fk="search-clear"]');
+  check('cleared: the first page of everything again', (await cards()) === 30 && (await search.inputValue()) === '');
+  // In-page cost of a chip switch (filter + first page of cards, synchronous), and of a search on 5,004.
+  const cost = await frame.evaluate(() => {
+    const click = (sel) => { const t = performance.now(); document.querySelector(sel).click(); return performance.now() - t; };
+    const chips = [click('[data-fk="cat:fruit"]'), click('[data-fk="cat:meat"]'), click('[data-fk="cat:"]')];
+    const input = document.getElementById('catalog-search');
+    input.value = 'мёд эконом';
+    const t = performance.now();
+    input.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+    const searchMs = performance.now() - t;
+    return { chips, searchMs, found: document.getElementById('search-status').textContent };
+  });
+  check('chip switch and search are instant (< 50 ms in the page)', Math.max(...cost.chips, cost.searchMs) < 50, `chips ${cost.chips.map((x) => x.toFixed(1)).join(' / ')} ms, search «мёд эконом» ${cost.searchMs.toFixed(1)} ms → ${cost.found}`);
+  await frame.click('[data-fk="search-clear"]').catch(() => undefined);
+  await search.fill('');
+  await search.press('Enter');
+
+  // To the cart and back: the catalog keeps its category and query.
+  await frame.click('[data-fk="cat:fish"]');
+  await search.fill('форель');
+  await search.press('Enter');
+  const fishCount = await cards();
+  await frame.click('[data-fk="open-cart"]');
+  await screen(frame, 'cart');
+  await frame.click('[data-fk="back:catalog"]');
+  await screen(frame, 'catalog');
+  check('back from the cart: same category and query', (await frame.inputValue('#catalog-search')) === 'форель' && (await cards()) === fishCount && (await frame.getAttribute('[data-fk="cat:fish"]', 'aria-pressed')) === 'true');
+  check('no page errors', errors.length === 0, errors.join(' | '));
+  await page.close();
+
+  // fullHeight=true: the iframe has the host's height and #view scrolls; the sentinel works there too.
+  const full = await harness({ pos: 1006, mode: 'order', locale: 'en', fullHeight: 'true', height: 740 });
+  await full.frame.waitForSelector('#app[data-ready="catalog"]', { timeout: 15000 });
+  check('fullHeight: first page', (await full.frame.locator('.product').count()) === 30);
+  await shot(full.page, '27-en-big-catalog-fullheight');
+  await full.frame.evaluate(() => { const v = document.getElementById('view'); v.scrollTop = v.scrollHeight; });
+  await full.frame.waitForFunction(() => document.querySelectorAll('.product').length > 30, null, { timeout: 3000 }).catch(() => undefined);
+  check('fullHeight: scrolling #view to the end adds a page', (await full.frame.locator('.product').count()) >= 60);
+  check('fullHeight: progress in English', (await full.frame.textContent('.more-status')).startsWith('Showing 60 of 5,004') || (await full.frame.textContent('.more-status')).includes('of 5,004'), await full.frame.textContent('.more-status'));
+  await full.page.close();
+
+  // A small shop has neither search nor «Показать ещё».
+  const small = await harness({ pos: 1001, mode: 'order', locale: 'ru', fullHeight: 'false' });
+  await small.frame.waitForSelector('#app[data-ready="catalog"]');
+  check('7 products: no search, no «Показать ещё», all cards', !(await small.frame.$('#catalog-search')) && !(await small.frame.isVisible('[data-fk="more"]')) && (await small.frame.locator('.product').count()) === 7);
+  await small.page.close();
+});
+
 await scenario('unavailable', async () => {
   for (const pos of [1002, 1003, 9999]) {
     const { page, frame } = await harness({ pos, mode: 'order', locale: 'ru', fullHeight: 'false' });
