@@ -264,7 +264,7 @@ export function createMockApi({ payOrigin, log = () => {}, products, compress = 
     const order = {
       orderId, posId, number: ++number, status: 'accepted', lines,
       amount: lines.reduce((a, l) => a + Math.round(l.total * 100), 0), vatAmount: lines.reduce((a, l) => a + Math.round(l.vat * 100), 0),
-      resultToken: randomBytes(12).toString('base64url'), buyer: body.buyer, minappType: s.minappType, orderContainerId: s.orderContainerId,
+      resultToken: randomBytes(12).toString('base64url'), buyer: body.buyer, minappType: s.minappType, orderContainerId: s.orderContainerId, locale: s.locale,
     };
     const container = s.orderContainerId || randomUUID();
     order.paymentUrl = `${payOrigin}/pay/${container}?order=${orderId}&pos=${posId}&t=${order.resultToken}`;
@@ -355,9 +355,11 @@ export function createMockApi({ payOrigin, log = () => {}, products, compress = 
     if (req.method === 'GET' && r) {
       const order = orders.get(r[1]);
       if (!order || order.posId !== posId || url.searchParams.get('t') !== order.resultToken) { problem(res, 404, 'order_not_found', 'No such order.'); return true; }
+      // Like the real API: the order's locale always, the payment URL while the order can be paid (else null).
       const view = await longPoll(req, url, order, () => ({
         orderId: order.orderId, number: order.number, status: order.status, amount: order.amount / 100, currency: 'RUB',
         ...(order.paidAt ? { paidAt: order.paidAt } : {}),
+        locale: order.locale, paymentUrl: order.status === 'awaiting_payment' ? order.paymentUrl : null,
         shop: { displayName: shop.displayName[shop.locale], brandColor: shop.brandColor, logoUrl: `/mock-img/logo-${posId}.svg` },
       }));
       if (!res.writableEnded) send(res, 200, view);
@@ -393,7 +395,7 @@ export function createMockApi({ payOrigin, log = () => {}, products, compress = 
       return true;
     }
     if (path === '/__mock/orders') {
-      send(res, 200, { posts: state.posts, orders: [...orders.values()].map((o) => ({ orderId: o.orderId, number: o.number, status: o.status, buyer: o.buyer, minappType: o.minappType, orderContainerId: o.orderContainerId, resultToken: o.resultToken })) });
+      send(res, 200, { posts: state.posts, orders: [...orders.values()].map((o) => ({ orderId: o.orderId, number: o.number, status: o.status, buyer: o.buyer, minappType: o.minappType, orderContainerId: o.orderContainerId, resultToken: o.resultToken, locale: o.locale, paymentUrl: o.paymentUrl })) });
       return true;
     }
     const m = /^\/__mock\/orders\/([^/]+)\/status$/.exec(path);

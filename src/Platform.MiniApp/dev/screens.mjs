@@ -131,6 +131,7 @@ await scenario('order-ru-inline', async () => {
   await page.goto(done[0].data);
   await page.click('#pay');
   await page.waitForURL(/\/result\//);
+  check('successUrl carries the order\'s locale (&lang=ru)', new URL(page.url()).searchParams.get('lang') === 'ru', page.url());
   await page.waitForSelector('#app[data-view="pending"]');
   await page.screenshot({ path: `${OUT}08-ru-result-pending.png` });
   await page.waitForSelector('#app[data-view="paid"]', { timeout: 15000 });
@@ -502,10 +503,18 @@ await scenario('result-fail-and-links', async () => {
   await page.goto(`${server.appOrigin}/m/1001/result/${o.orderId}?t=${o.resultToken}&outcome=fail&lang=en`);
   await page.waitForSelector('#app[data-view="failed"]');
   check('failUrl + awaiting_payment → «Payment failed» (en from ?lang=en)', (await page.textContent('.screen-title')) === 'Payment failed');
+  check('…with «Pay again» to the paymentUrl of the result response', (await page.getAttribute('a.btn-primary', 'href').catch(() => null)) === o.paymentUrl, await page.getAttribute('a.btn-primary', 'href').catch(() => 'no link'));
   await page.screenshot({ path: `${OUT}20-en-result-failed.png` });
   await fetch(`${server.appOrigin}/__mock/orders/${o.orderId}/status?set=expired`, { method: 'POST' });
   await page.waitForSelector('#app[data-view="expired"]');
-  check('…then live: expired', true);
+  check('…then live: expired, and no «Pay again» (no paymentUrl any more)', (await page.$('a.btn-primary')) === null);
+  // Without &lang= (an older link): the locale of the result response decides.
+  await page.goto(`${server.appOrigin}/m/1001/result/${o.orderId}?t=${o.resultToken}&outcome=fail`);
+  await page.waitForSelector('#app[data-view="expired"]');
+  check('no &lang=: the response\'s locale (en) is used', (await page.textContent('.screen-title')) === 'Payment time expired' && (await page.getAttribute('html', 'lang')) === 'en');
+  await page.goto(`${server.appOrigin}/m/1001/result/${o.orderId}?t=${o.resultToken}&outcome=fail&lang=ru`);
+  await page.waitForSelector('#app[data-view="expired"]');
+  check('&lang=ru wins over the response\'s locale', (await page.textContent('.screen-title')) === 'Срок оплаты истёк');
   await page.goto(`${server.appOrigin}/m/1001/result/${o.orderId}?t=wrong`);
   await page.waitForSelector('#app[data-screen="error"]');
   await page.screenshot({ path: `${OUT}21-ru-result-bad-token.png` });

@@ -81,7 +81,8 @@ export async function startDevServer({ port = 5100, parentPort = 5101, latencyMs
         // The buyer "paid" (or failed): Invoicebox notifies the shop, then redirects to successUrl / failUrl.
         if (result === 'paid') setTimeout(() => api.setStatus(order, 'paid'), Number(url.searchParams.get('notifyDelay') ?? 1500));
         const outcome = result === 'paid' ? 'success' : 'fail';
-        res.writeHead(302, { Location: `${appOrigin}/m/${order.posId}/result/${order.orderId}?t=${order.resultToken}&outcome=${outcome}` });
+        // The real successUrl / failUrl (PublicUrls): ?t=…&outcome=…&lang={order locale}.
+        res.writeHead(302, { Location: `${appOrigin}/m/${order.posId}/result/${order.orderId}?t=${order.resultToken}&outcome=${outcome}&lang=${order.locale}` });
         res.end();
         return;
       }
