@@ -21,12 +21,14 @@ function check(name, ok, detail = '') {
   console.log(`${ok ? '  ok  ' : '  FAIL'} ${name}${detail ? ` — ${detail}` : ''}`);
 }
 
-async function harness(params, { viewport = { width: 360, height: 740 } } = {}) {
+/** `crossSite`: the parent on localhost, the app on 127.0.0.1 → another site, an out-of-process iframe like in production. */
+async function harness(params, { viewport = { width: 360, height: 740 }, crossSite = false } = {}) {
   const page = await browser.newPage({ viewport });
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
   page.on('console', (m) => m.type() === 'error' && !/Failed to load resource/.test(m.text()) && errors.push(m.text()));
-  await page.goto(`${server.parentOrigin}/?${new URLSearchParams(params)}`);
+  const parentOrigin = crossSite ? server.parentOrigin.replace('127.0.0.1', 'localhost') : server.parentOrigin;
+  await page.goto(`${parentOrigin}/?${new URLSearchParams(params)}`);
   const frame = await (await page.waitForSelector('iframe', { state: 'attached' })).contentFrame();
   return { page, frame, errors };
 }
@@ -321,8 +323,10 @@ await scenario('quantity-step', async () => {
 await scenario('big-catalog', async () => {
   // Shop 1006 has 5,004 products (≈2.5 MB of JSON): a page of cards at a time, the rest on scroll or
   // «Показать ещё»; search by name or SKU.
-  const { page, frame, errors } = await harness({ pos: 1006, mode: 'order', locale: 'ru', fullHeight: 'false' });
+  // Cross-site parent: the IntersectionObserver has to work in an out-of-process iframe the host scrolls.
+  const { page, frame, errors } = await harness({ pos: 1006, mode: 'order', locale: 'ru', fullHeight: 'false' }, { crossSite: true });
   await frame.waitForSelector('#app[data-ready="catalog"]', { timeout: 15000 });
+  check('the big-catalog host is another site (out-of-process iframe)', new URL(page.url()).hostname === 'localhost' && new URL(frame.url()).hostname === '127.0.0.1');
   const cards = () => frame.locator('.product').count();
   check('first page only: 30 of 5 004 cards', (await cards()) === 30, `${await cards()}`);
   check('progress says how many are shown', (await frame.textContent('.more-status')).replace(/\s/g, ' ') === 'Показано 30 из 5 004', await frame.textContent('.more-status'));
@@ -335,6 +339,8 @@ await scenario('big-catalog', async () => {
   await shot(page, '24-ru-big-catalog'); // the whole iframe (its height is what was rendered)
   await page.screenshot({ path: `${OUT}24a-ru-big-catalog-first-screen.png` }); // what the buyer sees at 360 × 740
 
+  await page.waitForTimeout(500);
+  check('idle: nothing more is loaded while the end is out of view', (await cards()) === 30);
   // Scrolling the host page (fullHeight=false: the host scrolls, not the iframe) brings the next pages.
   await page.evaluate(() => window.scrollTo(0, document.querySelector('iframe').getBoundingClientRect().bottom + window.scrollY - window.innerHeight));
   await frame.waitForFunction(() => document.querySelectorAll('.product').length > 30, null, { timeout: 3000 }).catch(() => undefined);

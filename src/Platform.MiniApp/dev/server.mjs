@@ -47,7 +47,7 @@ export async function startDevServer({ port = 5100, parentPort = 5101, latencyMs
         res.writeHead(200, {
           'Content-Type': TYPES['.html'], 'Cache-Control': 'no-cache',
           // What the real API sends on mini-app pages: framing allowed for Invoicebox (here: loopback), no X-Frame-Options.
-          'Content-Security-Policy': "frame-ancestors 'self' http://127.0.0.1:*",
+          'Content-Security-Policy': "frame-ancestors 'self' http://127.0.0.1:* http://localhost:*",
         });
         res.end(body);
         return;
