@@ -348,7 +348,6 @@ await scenario('big-catalog', async () => {
   await page.waitForTimeout(300);
   const afterScroll = await cards();
   check('…but not the whole catalog', afterScroll <= 120, `${afterScroll}`);
-  await frame.locator('.more-row').screenshot({ path: `${OUT}24b-ru-big-catalog-show-more.png` });
   await page.evaluate(() => window.scrollTo(0, 0));
 
   // Keyboard: «Показать ещё» adds a page and moves focus to its first card.
