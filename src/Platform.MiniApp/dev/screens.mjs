@@ -21,12 +21,14 @@ function check(name, ok, detail = '') {
   console.log(`${ok ? '  ok  ' : '  FAIL'} ${name}${detail ? ` — ${detail}` : ''}`);
 }
 
-async function harness(params, { viewport = { width: 360, height: 740 } } = {}) {
+/** `crossSite`: the parent on localhost, the app on 127.0.0.1 → another site, an out-of-process iframe like in production. */
+async function harness(params, { viewport = { width: 360, height: 740 }, crossSite = false } = {}) {
   const page = await browser.newPage({ viewport });
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
   page.on('console', (m) => m.type() === 'error' && !/Failed to load resource/.test(m.text()) && errors.push(m.text()));
-  await page.goto(`${server.parentOrigin}/?${new URLSearchParams(params)}`);
+  const parentOrigin = crossSite ? server.parentOrigin.replace('127.0.0.1', 'localhost') : server.parentOrigin;
+  await page.goto(`${parentOrigin}/?${new URLSearchParams(params)}`);
   const frame = await (await page.waitForSelector('iframe', { state: 'attached' })).contentFrame();
   return { page, frame, errors };
 }
@@ -131,6 +133,7 @@ await scenario('order-ru-inline', async () => {
   await page.goto(done[0].data);
   await page.click('#pay');
   await page.waitForURL(/\/result\//);
+  check('successUrl carries the order\'s locale (&lang=ru)', new URL(page.url()).searchParams.get('lang') === 'ru', page.url());
   await page.waitForSelector('#app[data-view="pending"]');
   await page.screenshot({ path: `${OUT}08-ru-result-pending.png` });
   await page.waitForSelector('#app[data-view="paid"]', { timeout: 15000 });
@@ -273,6 +276,165 @@ await scenario('errors', async () => {
   }
 });
 
+await scenario('quantity-step', async () => {
+  // The server enforces the unit's step: what goes on the wire is a clean multiple of it, and when the
+  // server still says no (here: the shop changed the step after the catalog was loaded), its message
+  // sits under that line.
+  const { page, frame, errors } = await harness({ pos: 1001, mode: 'order', locale: 'ru', fullHeight: 'false' });
+  const bodies = [];
+  page.on('request', (r) => r.method() === 'POST' && r.url().endsWith('/api/orders') && bodies.push(r.postData()));
+  await frame.waitForSelector('#app[data-ready="catalog"]');
+  await frame.click('[data-fk="add:p-potato"]');
+  for (let i = 0; i < 7; i++) await frame.click('[data-fk="inc:p-potato"]');
+  check('0,3 + 7 × 0,1 shows 1 (not 0,9999999999999999)', (await frame.inputValue('.product:has([data-fk="inc:p-potato"]) .qty-input')) === '1');
+  await frame.click('[data-fk="add:p-consult"]');
+  await frame.click('[data-fk="inc:p-consult"]');
+  await frame.click('[data-fk="open-cart"]');
+  await fetch(`${server.appOrigin}/__mock/step?product=p-potato&step=0.5`, { method: 'POST' });
+  // 1 kg is a multiple of 0.5 too; make it 1,3 so the changed rule bites.
+  const potato = frame.locator('.line[data-product="p-potato"] .qty-input');
+  await potato.fill('1,3');
+  await potato.press('Enter');
+  await frame.click('[data-fk="next"]');
+  await frame.click('[data-fk="submit"]');
+  await frame.waitForSelector('.line[data-product="p-potato"] .line-error');
+  const wire = [...String(bodies.at(-1)).matchAll(/"quantity":([^,}]+)/g)].map((m) => m[1]);
+  check('quantities on the wire are clean decimals (≤ 3 places)', wire.length === 2 && wire.every((q) => /^\d+(\.\d{1,3})?$/.test(q)) && wire.join(',') === '1.3,1.5', wire.join(','));
+  check('422 quantity_step: the server\'s message under the line', (await frame.textContent('.line[data-product="p-potato"] .line-error')).includes('продаётся по 0,5 кг'));
+  check('…our translated summary above the form', (await frame.textContent('#form-message')).includes('шагом'), await frame.textContent('#form-message'));
+  check('…the line\'s quantity is focused, invalid and described by the message', await frame.evaluate(() => {
+    const el = document.activeElement;
+    const err = document.querySelector('.line[data-product="p-potato"] .line-error');
+    return el?.closest('.line')?.getAttribute('data-product') === 'p-potato' && el.getAttribute('aria-invalid') === 'true' && el.getAttribute('aria-describedby').includes(err.id);
+  }));
+  await shot(page, '14c-ru-server-422-quantity-step');
+  await potato.fill('1,5');
+  await potato.press('Enter');
+  check('changing the line clears its message', (await frame.locator('.line[data-product="p-potato"] .line-error').count()) === 0);
+  await frame.click('[data-fk="next"]');
+  await frame.click('[data-fk="submit"]');
+  await screen(frame, 'redirect');
+  check('on the new step the order goes through', (await sent(page, 'done')).length === 1);
+  await fetch(`${server.appOrigin}/__mock/step?product=p-potato`, { method: 'POST' });
+  check('no page errors', errors.length === 0, errors.join(' | '));
+  await page.close();
+});
+
+await scenario('big-catalog', async () => {
+  // Shop 1006 has 5,004 products (≈2.5 MB of JSON): a page of cards at a time, the rest on scroll or
+  // «Показать ещё»; search by name or SKU.
+  // Cross-site parent: the IntersectionObserver has to work in an out-of-process iframe the host scrolls.
+  const { page, frame, errors } = await harness({ pos: 1006, mode: 'order', locale: 'ru', fullHeight: 'false' }, { crossSite: true });
+  await frame.waitForSelector('#app[data-ready="catalog"]', { timeout: 15000 });
+  check('the big-catalog host is another site (out-of-process iframe)', new URL(page.url()).hostname === 'localhost' && new URL(frame.url()).hostname === '127.0.0.1');
+  const cards = () => frame.locator('.product').count();
+  check('first page only: 30 of 5 004 cards', (await cards()) === 30, `${await cards()}`);
+  check('progress says how many are shown', (await frame.textContent('.more-status')).replace(/\s/g, ' ') === 'Показано 30 из 5 004', await frame.textContent('.more-status'));
+  const heights = await sent(page, 'height');
+  check('reported height is that of the rendered page (< 8 000 px)', heights.at(-1).data < 8000, `${heights.at(-1).data} px`);
+  check('search field with an accessible label', await frame.evaluate(() => {
+    const input = document.getElementById('catalog-search');
+    return input?.labels?.[0]?.textContent === 'Поиск по каталогу' && input.closest('[role=search]') !== null;
+  }));
+  await shot(page, '24-ru-big-catalog'); // the whole iframe (its height is what was rendered)
+  await page.screenshot({ path: `${OUT}24a-ru-big-catalog-first-screen.png` }); // what the buyer sees at 360 × 740
+
+  await page.waitForTimeout(500);
+  check('idle: nothing more is loaded while the end is out of view', (await cards()) === 30);
+  // Scrolling the host page (fullHeight=false: the host scrolls, not the iframe) brings the next pages.
+  await page.evaluate(() => window.scrollTo(0, document.querySelector('iframe').getBoundingClientRect().bottom + window.scrollY - window.innerHeight));
+  await frame.waitForFunction(() => document.querySelectorAll('.product').length > 30, null, { timeout: 3000 }).catch(() => undefined);
+  check('scrolling near the end adds the next page (IntersectionObserver)', (await cards()) >= 60, `${await cards()}`);
+  await page.waitForTimeout(300);
+  const afterScroll = await cards();
+  check('…but not the whole catalog', afterScroll <= 120, `${afterScroll}`);
+  await page.evaluate(() => window.scrollTo(0, 0));
+
+  // Keyboard: «Показать ещё» adds a page and moves focus to its first card.
+  await frame.focus('[data-fk="more"]');
+  await page.waitForTimeout(300); // focusing scrolls the button into view, which may load a page by itself
+  const beforeEnter = await cards();
+  await page.keyboard.press('Enter');
+  const focused = await frame.evaluate(() => ({ index: [...document.querySelectorAll('.product')].indexOf(document.activeElement), label: document.activeElement?.getAttribute('aria-labelledby') }));
+  check('«Показать ещё» (Enter) adds 30 and focuses the first new card', (await cards()) === beforeEnter + 30 && focused.index === beforeEnter && !!focused.label, `${beforeEnter} → ${JSON.stringify(focused)}`);
+
+  // A deep card works like any other.
+  const deepId = await frame.evaluate(() => document.activeElement.dataset.product);
+  await frame.click(`[data-fk="add:${deepId}"]`);
+  check('adding from a card of a later page fills the cart bar', (await frame.textContent('.cart-bar .badge')) === '1');
+
+  // Category chips stay instant and combine with search.
+  let t0 = Date.now();
+  await frame.click('[data-fk="cat:drinks"]');
+  const names = await frame.$$eval('.product', (els) => els.length);
+  check('category chip: first page of that category', names === 30 && (await frame.textContent('.more-status')).includes('из 417'), `${names}, ${await frame.textContent('.more-status')} in ${Date.now() - t0} ms`);
+  const search = frame.locator('#catalog-search');
+  await search.fill('сок');
+  await frame.waitForFunction(() => !document.getElementById('search-status').hidden, null, { timeout: 2000 });
+  const found = await frame.$$eval('.product .product-name', (els) => els.map((e) => e.textContent));
+  check('search within the category (debounced): every result matches', found.length > 0 && found.every((n) => /сок/i.test(n)), `${found.length}: ${found[0]}`);
+  check('search shows the count', /^Найдено: \d+$/.test((await frame.textContent('#search-status')).replace(/\s/g, ' ')), await frame.textContent('#search-status'));
+  await shot(page, '25-ru-big-catalog-search');
+
+  await search.fill('GEN-00101'); // a fish
+  await search.press('Enter');
+  check('search by SKU, Enter runs it at once (other category: nothing here)', (await cards()) === 0 && await frame.isVisible('[data-fk="search-all"]'));
+  await shot(page, '26-ru-big-catalog-nothing-here');
+  await frame.click('[data-fk="search-all"]');
+  check('«Искать во всех категориях» finds it', (await cards()) === 1 && (await frame.getAttribute('[data-fk="cat:"]', 'aria-pressed')) === 'true');
+  check('…focus back in the search field', await frame.evaluate(() => document.activeElement?.id === 'catalog-search'));
+  await search.fill('абракадабра');
+  await search.press('Enter');
+  check('nothing anywhere: message and «Сбросить поиск»', (await frame.textContent('.empty')).includes('ничего не нашлось') && !(await frame.isVisible('[data-fk="search-all"]')));
+  await frame.click('[data-fk="search-clear"]');
+  check('cleared: the first page of everything again', (await cards()) === 30 && (await search.inputValue()) === '');
+  // In-page cost of a chip switch (filter + first page of cards, synchronous), and of a search on 5,004.
+  const cost = await frame.evaluate(() => {
+    const click = (sel) => { const t = performance.now(); document.querySelector(sel).click(); return performance.now() - t; };
+    const chips = [click('[data-fk="cat:fruit"]'), click('[data-fk="cat:meat"]'), click('[data-fk="cat:"]')];
+    const input = document.getElementById('catalog-search');
+    input.value = 'мёд эконом';
+    const t = performance.now();
+    input.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+    const searchMs = performance.now() - t;
+    return { chips, searchMs, found: document.getElementById('search-status').textContent };
+  });
+  check('chip switch and search are instant (< 50 ms in the page)', Math.max(...cost.chips, cost.searchMs) < 50, `chips ${cost.chips.map((x) => x.toFixed(1)).join(' / ')} ms, search «мёд эконом» ${cost.searchMs.toFixed(1)} ms → ${cost.found}`);
+  await frame.click('[data-fk="search-clear"]').catch(() => undefined);
+  await search.fill('');
+  await search.press('Enter');
+
+  // To the cart and back: the catalog keeps its category and query.
+  await frame.click('[data-fk="cat:fish"]');
+  await search.fill('форель');
+  await search.press('Enter');
+  const fishCount = await cards();
+  await frame.click('[data-fk="open-cart"]');
+  await screen(frame, 'cart');
+  await frame.click('[data-fk="back:catalog"]');
+  await screen(frame, 'catalog');
+  check('back from the cart: same category and query', (await frame.inputValue('#catalog-search')) === 'форель' && (await cards()) === fishCount && (await frame.getAttribute('[data-fk="cat:fish"]', 'aria-pressed')) === 'true');
+  check('no page errors', errors.length === 0, errors.join(' | '));
+  await page.close();
+
+  // fullHeight=true: the iframe has the host's height and #view scrolls; the sentinel works there too.
+  const full = await harness({ pos: 1006, mode: 'order', locale: 'en', fullHeight: 'true', height: 740 });
+  await full.frame.waitForSelector('#app[data-ready="catalog"]', { timeout: 15000 });
+  check('fullHeight: first page', (await full.frame.locator('.product').count()) === 30);
+  await shot(full.page, '27-en-big-catalog-fullheight');
+  await full.frame.evaluate(() => { const v = document.getElementById('view'); v.scrollTop = v.scrollHeight; });
+  await full.frame.waitForFunction(() => document.querySelectorAll('.product').length > 30, null, { timeout: 3000 }).catch(() => undefined);
+  check('fullHeight: scrolling #view to the end adds a page', (await full.frame.locator('.product').count()) >= 60);
+  check('fullHeight: progress in English', (await full.frame.textContent('.more-status')).startsWith('Showing 60 of 5,004') || (await full.frame.textContent('.more-status')).includes('of 5,004'), await full.frame.textContent('.more-status'));
+  await full.page.close();
+
+  // A small shop has neither search nor «Показать ещё».
+  const small = await harness({ pos: 1001, mode: 'order', locale: 'ru', fullHeight: 'false' });
+  await small.frame.waitForSelector('#app[data-ready="catalog"]');
+  check('7 products: no search, no «Показать ещё», all cards', !(await small.frame.$('#catalog-search')) && !(await small.frame.isVisible('[data-fk="more"]')) && (await small.frame.locator('.product').count()) === 7);
+  await small.page.close();
+});
+
 await scenario('unavailable', async () => {
   for (const pos of [1002, 1003, 9999]) {
     const { page, frame } = await harness({ pos, mode: 'order', locale: 'ru', fullHeight: 'false' });
@@ -346,10 +508,18 @@ await scenario('result-fail-and-links', async () => {
   await page.goto(`${server.appOrigin}/m/1001/result/${o.orderId}?t=${o.resultToken}&outcome=fail&lang=en`);
   await page.waitForSelector('#app[data-view="failed"]');
   check('failUrl + awaiting_payment → «Payment failed» (en from ?lang=en)', (await page.textContent('.screen-title')) === 'Payment failed');
+  check('…with «Pay again» to the paymentUrl of the result response', (await page.getAttribute('a.btn-primary', 'href').catch(() => null)) === o.paymentUrl, await page.getAttribute('a.btn-primary', 'href').catch(() => 'no link'));
   await page.screenshot({ path: `${OUT}20-en-result-failed.png` });
   await fetch(`${server.appOrigin}/__mock/orders/${o.orderId}/status?set=expired`, { method: 'POST' });
   await page.waitForSelector('#app[data-view="expired"]');
-  check('…then live: expired', true);
+  check('…then live: expired, and no «Pay again» (no paymentUrl any more)', (await page.$('a.btn-primary')) === null);
+  // Without &lang= (an older link): the locale of the result response decides.
+  await page.goto(`${server.appOrigin}/m/1001/result/${o.orderId}?t=${o.resultToken}&outcome=fail`);
+  await page.waitForSelector('#app[data-view="expired"]');
+  check('no &lang=: the response\'s locale (en) is used', (await page.textContent('.screen-title')) === 'Payment time expired' && (await page.getAttribute('html', 'lang')) === 'en');
+  await page.goto(`${server.appOrigin}/m/1001/result/${o.orderId}?t=${o.resultToken}&outcome=fail&lang=ru`);
+  await page.waitForSelector('#app[data-view="expired"]');
+  check('&lang=ru wins over the response\'s locale', (await page.textContent('.screen-title')) === 'Срок оплаты истёк');
   await page.goto(`${server.appOrigin}/m/1001/result/${o.orderId}?t=wrong`);
   await page.waitForSelector('#app[data-screen="error"]');
   await page.screenshot({ path: `${OUT}21-ru-result-bad-token.png` });

@@ -2,7 +2,9 @@
 // API, and — on a second loopback port, i.e. another origin — a minimal Invoicebox-like parent page
 // that speaks the SDK protocol, plus a fake payment page that redirects to our result screen.
 //
-//   npm run build && node dev/server.mjs [--port 5100] [--parent-port 5101] [--latency 0]
+//   npm run build && node dev/server.mjs [--port 5100] [--parent-port 5101] [--latency 0] [--products N] [--no-compress]
+//   --products N: shop 1001 serves N products (its seven, then generated ones); shop 1006 always has 5,004.
+//   --no-compress: JSON goes out plain (by default br/gzip when accepted, like the real API).
 //   open http://127.0.0.1:5101/?pos=1001&mode=order&locale=ru&fullHeight=false
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
@@ -19,12 +21,12 @@ function arg(name, fallback) {
   return i > 0 ? process.argv[i + 1] : fallback;
 }
 
-export async function startDevServer({ port = 5100, parentPort = 5101, latencyMs = 0, quiet = false } = {}) {
+export async function startDevServer({ port = 5100, parentPort = 5101, latencyMs = 0, quiet = false, products, compress = true } = {}) {
   const host = '127.0.0.1';
   const appOrigin = `http://${host}:${port}`;
   const parentOrigin = `http://${host}:${parentPort}`;
   const log = quiet ? () => {} : (m) => console.log(`[api] ${m}`);
-  const api = createMockApi({ payOrigin: parentOrigin, log });
+  const api = createMockApi({ payOrigin: parentOrigin, log, products, compress });
 
   const app = createServer(async (req, res) => {
     try {
@@ -45,7 +47,7 @@ export async function startDevServer({ port = 5100, parentPort = 5101, latencyMs
         res.writeHead(200, {
           'Content-Type': TYPES['.html'], 'Cache-Control': 'no-cache',
           // What the real API sends on mini-app pages: framing allowed for Invoicebox (here: loopback), no X-Frame-Options.
-          'Content-Security-Policy': "frame-ancestors 'self' http://127.0.0.1:*",
+          'Content-Security-Policy': "frame-ancestors 'self' http://127.0.0.1:* http://localhost:*",
         });
         res.end(body);
         return;
@@ -79,7 +81,8 @@ export async function startDevServer({ port = 5100, parentPort = 5101, latencyMs
         // The buyer "paid" (or failed): Invoicebox notifies the shop, then redirects to successUrl / failUrl.
         if (result === 'paid') setTimeout(() => api.setStatus(order, 'paid'), Number(url.searchParams.get('notifyDelay') ?? 1500));
         const outcome = result === 'paid' ? 'success' : 'fail';
-        res.writeHead(302, { Location: `${appOrigin}/m/${order.posId}/result/${order.orderId}?t=${order.resultToken}&outcome=${outcome}` });
+        // The real successUrl / failUrl (PublicUrls): ?t=…&outcome=…&lang={order locale}.
+        res.writeHead(302, { Location: `${appOrigin}/m/${order.posId}/result/${order.orderId}?t=${order.resultToken}&outcome=${outcome}&lang=${order.locale}` });
         res.end();
         return;
       }
@@ -104,9 +107,13 @@ export async function startDevServer({ port = 5100, parentPort = 5101, latencyMs
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  const s = await startDevServer({ port: Number(arg('port', 5100)), parentPort: Number(arg('parent-port', 5101)), latencyMs: Number(arg('latency', 0)) });
+  const products = arg('products', undefined);
+  const s = await startDevServer({
+    port: Number(arg('port', 5100)), parentPort: Number(arg('parent-port', 5101)), latencyMs: Number(arg('latency', 0)),
+    products: products === undefined ? undefined : Number(products), compress: !process.argv.includes('--no-compress'),
+  });
   console.log(`mini-app + mock API: ${s.appOrigin}/m/1001/`);
   console.log(`parent harness:      ${s.parentOrigin}/?pos=1001&mode=order&locale=ru&fullHeight=false`);
-  console.log('shops: 1001 live (ru), 1002 suspended (409), 1003 empty catalog, 1004 live (en default, yellow brand), 1005 API down (502), other → 404');
+  console.log(`shops: 1001 live (ru, ${products ?? 7} products), 1002 suspended (409), 1003 empty catalog, 1004 live (en default, yellow brand), 1005 API down (502), 1006 live (5,004 products), other → 404`);
   console.log('buyer names: "reject…" → order rejected, "slow…" → never gets a payment URL, "dropfirst…" → first answer lost');
 }

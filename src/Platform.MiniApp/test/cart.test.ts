@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Product } from '../src/api/contract';
-import { cartTotals, includedVatKopecks, lineTotalKopecks, pruneCart } from '../src/checkout/cart';
+import { cartTotals, includedVatKopecks, lineTotalKopecks, orderItems, pruneCart } from '../src/checkout/cart';
 
 function product(id: string, priceKopecks: number, vatRate: number, fractional = false, step = 1): Product {
   return {
@@ -54,5 +54,30 @@ describe('cartTotals', () => {
     const t = cartTotals(cart, products);
     expect(Number.isInteger(t.totalKopecks)).toBe(true);
     expect(t.totalKopecks).toBe(5990);
+  });
+});
+
+describe('order items on the wire', () => {
+  const products = [product('potato', 5990, 10, true, 0.1), product('milk', 9950, 10), product('consult', 150000, 20, true, 0.5)];
+
+  it('sends every quantity as a clean multiple of its step, in cart order', () => {
+    let potato = 0;
+    for (let i = 0; i < 3; i++) potato += 0.1; // 0.30000000000000004
+    const cart = new Map([['consult', 1.5], ['potato', potato], ['milk', 2]]);
+    const items = orderItems(cart, products);
+    expect(items).toEqual([{ productId: 'consult', quantity: 1.5 }, { productId: 'potato', quantity: 0.3 }, { productId: 'milk', quantity: 2 }]);
+    expect(JSON.stringify(items)).toBe('[{"productId":"consult","quantity":1.5},{"productId":"potato","quantity":0.3},{"productId":"milk","quantity":2}]');
+  });
+  it('snaps a quantity that is off the grid (the unit changed) rather than sending it', () => {
+    expect(orderItems(new Map([['consult', 1.25], ['milk', 2.4]]), products)).toEqual([{ productId: 'consult', quantity: 1.5 }, { productId: 'milk', quantity: 2 }]);
+  });
+  it('a refreshed catalog puts the cart back on the new grid', () => {
+    const coarser = [{ ...products[0], unit: { ...products[0].unit, step: 0.5, min: 0.5 } }];
+    expect(pruneCart(new Map([['potato', 1.3]]), coarser)).toEqual(new Map([['potato', 1.5]]));
+  });
+  it('accepts a catalog indexed by id', () => {
+    const byId = new Map(products.map((p) => [p.id, p]));
+    expect(cartTotals(new Map([['milk', 2]]), byId).totalKopecks).toBe(19900);
+    expect(orderItems(new Map([['gone', 1], ['milk', 1]]), byId)).toEqual([{ productId: 'milk', quantity: 1 }]);
   });
 });

@@ -13,6 +13,8 @@ describe('error code → localized message', () => {
     expect(humanMessage(problem(404, 'pos_not_found', 'Point of sale 5 does not exist.'), tRu)).toBe(ru['error.posNotFound']);
     expect(humanMessage(problem(409, 'shop_unavailable'), tEn)).toBe(en['error.shopUnavailable']);
     expect(humanMessage(problem(422, 'validation_failed'), tRu)).toBe(ru['error.validation']);
+    expect(humanMessage(problem(422, 'quantity_step', 'Quantity must be a multiple of 0.5.'), tRu)).toBe(ru['error.quantityStep']);
+    expect(humanMessage(problem(422, 'quantity_step'), tEn)).toBe(en['error.quantityStep']);
   });
   it('falls back to the server detail for unknown codes', () => {
     expect(humanMessage(problem(400, 'brand_new_code', 'Лимит заказов на сегодня исчерпан.'), tRu)).toBe('Лимит заказов на сегодня исчерпан.');
@@ -28,7 +30,7 @@ describe('error code → localized message', () => {
     expect(humanMessage(new TypeError('x is undefined'), tRu)).toBe(ru['error.generic']);
   });
   it('every mapped code points at an existing message', () => {
-    for (const code of ['pos_not_found', 'shop_unavailable', 'session_expired', 'validation_failed', 'product_unavailable', 'rate_limited', 'idempotency_conflict', 'order_not_found', 'result_token_invalid']) {
+    for (const code of ['pos_not_found', 'shop_unavailable', 'session_expired', 'validation_failed', 'product_unavailable', 'rate_limited', 'idempotency_conflict', 'order_not_found', 'result_token_invalid', 'quantity_step']) {
       const key = messageKeyForCode(code);
       expect(key, code).toBeDefined();
       expect(ru[key!]).toBeTruthy();
@@ -62,6 +64,15 @@ describe('422 errors → fields', () => {
     expect(fe.contacts).toEqual({ phone: 'Неверный номер телефона', email: 'Неверный адрес Домен не существует' });
     expect(fe.items.get(1)).toBe('Количество от 1 до 5 Товар снят с продажи');
     expect(fe.other).toEqual(['required']);
+  });
+  it('puts a quantity_step violation under its cart line', () => {
+    const fe = fieldErrors({
+      status: 422, code: 'quantity_step', detail: '«Картофель» продаётся по 0,5 кг.',
+      errors: { 'items[0].quantity': ['«Картофель» продаётся по 0,5 кг.'] },
+    });
+    expect(fe.items.get(0)).toBe('«Картофель» продаётся по 0,5 кг.');
+    expect(fe.contacts).toEqual({});
+    expect(fe.other).toEqual([]);
   });
   it('survives a problem without errors or with junk in it', () => {
     expect(fieldErrors(null)).toEqual({ contacts: {}, items: new Map(), other: [] });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  canStepUp, decimalsOf, gridOf, normalizeQuantity, parseQuantity, stepDown, stepUp, type UnitRule,
+  canStepUp, decimalsOf, gridOf, normalizeQuantity, onGrid, parseQuantity, stepDown, stepUp, wireQuantity, type UnitRule,
 } from '../src/catalog/quantity';
 
 const kg: UnitRule = { fractional: true, step: 0.1, min: 0.3, max: 20 };
@@ -76,5 +76,58 @@ describe('decimalsOf', () => {
     expect(decimalsOf(0.1)).toBe(1);
     expect(decimalsOf(0.25)).toBe(2);
     expect(decimalsOf(0.001)).toBe(3);
+  });
+});
+
+describe('the server\'s step rule: a positive multiple of unit.step, at most unit.max', () => {
+  const sqm: UnitRule = { fractional: true, step: 0.01, min: 0.01, max: 100 };
+  it('anchors the grid at zero, not at min', () => {
+    // A minimum that is not a multiple of the step is rounded up to the next multiple.
+    expect(gridOf({ fractional: true, step: 0.1, min: 0.25, max: 20 })).toMatchObject({ scale: 100, step: 10, min: 30 });
+    expect(stepUp(0, { fractional: true, step: 0.1, min: 0.25, max: 20 })).toBe(0.3);
+    expect(stepUp(0, { fractional: true, step: 0.5, min: 0.7, max: 8 })).toBe(1);
+    expect(normalizeQuantity(0.8, { fractional: true, step: 0.5, min: 0.7, max: 8 })).toEqual({ value: 1, adjusted: 'min' });
+    expect(normalizeQuantity(1.7, { fractional: true, step: 0.5, min: 0.7, max: 8 })).toEqual({ value: 1.5, adjusted: 'step' });
+    // A maximum that is not a multiple of the step is rounded down.
+    expect(normalizeQuantity(99, { fractional: true, step: 0.5, min: 0.5, max: 7.8 })).toEqual({ value: 7.5, adjusted: 'max' });
+    expect(stepUp(7.5, { fractional: true, step: 0.5, min: 0.5, max: 7.8 })).toBe(7.5);
+  });
+  it('every value the stepper or the field can produce passes the server\'s check', () => {
+    const units: UnitRule[] = [kg, pcs, hours, sqm, { fractional: true, step: 0.1, min: 0.25, max: 3.33 }, { fractional: true, step: 0.001, min: 0.001, max: 2 }];
+    for (const u of units) {
+      const { step, max } = u;
+      let q = 0;
+      for (let i = 0; i < 400; i++) {
+        q = stepUp(q, u);
+        // What JSON.stringify puts on the wire: a plain decimal with ≤ 3 decimals…
+        const wire = JSON.stringify(q);
+        expect(wire, `${q}`).toMatch(/^\d+(\.\d{1,3})?$/);
+        // …that the server (decimal arithmetic) accepts: q > 0, q % step == 0, q ≤ max.
+        const scaled = Math.round(Number(wire) * 1000);
+        expect(scaled % Math.round(step * 1000), `${wire} on ${step}`).toBe(0);
+        expect(Number(wire)).toBeLessThanOrEqual(max);
+        expect(onGrid(q, u)).toBe(true);
+      }
+      for (let typed = 0.0007; typed < max + 2; typed += 0.0731) {
+        const { value } = normalizeQuantity(typed, u);
+        expect(JSON.stringify(value)).toMatch(/^\d+(\.\d{1,3})?$/);
+        expect(onGrid(value, u), `${typed} → ${value}`).toBe(true);
+      }
+    }
+  });
+  it('float artefacts become clean decimals on the wire', () => {
+    expect(JSON.stringify(wireQuantity(0.1 + 0.2, kg))).toBe('0.3');
+    expect(JSON.stringify(wireQuantity(1.1 + 2.2, kg))).toBe('3.3'); // 3.3000000000000003
+    expect(JSON.stringify(wireQuantity(0.1 * 3, sqm))).toBe('0.3');
+    expect(JSON.stringify(wireQuantity(0.7 + 0.1, sqm))).toBe('0.8'); // 0.7999999999999999
+    expect(JSON.stringify(wireQuantity(2.0000000001, pcs))).toBe('2');
+  });
+  it('onGrid says what the server would say', () => {
+    expect(onGrid(0.3, kg)).toBe(true);
+    expect(onGrid(0.35, kg)).toBe(false);
+    expect(onGrid(1.25, hours)).toBe(false);
+    expect(onGrid(1.5, hours)).toBe(true);
+    expect(onGrid(9, hours)).toBe(false);
+    expect(onGrid(0.1 + 0.2, kg)).toBe(true);
   });
 });

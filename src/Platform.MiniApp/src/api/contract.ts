@@ -119,9 +119,10 @@ export interface OrderResult {
   currency: 'RUB';
   paidAt?: string;
   shop: { displayName: string; brandColor: string; logoUrl: string | null };
-  /** Not in the agreed contract (optional extras the page uses when present). */
-  locale?: Locale;
-  paymentUrl?: string;
+  /** The order's locale: the page speaks it unless the URL's `&lang=` (or the host) already said. */
+  locale?: string;
+  /** While the order can still be paid (awaiting_payment), else null: «Оплатить ещё раз» after a failure. */
+  paymentUrl?: string | null;
 }
 
 /** RFC 9457 problem details. */

@@ -34,6 +34,7 @@ const CODE_MESSAGES: Record<string, MessageKey> = {
   validation_failed: 'error.validation',
   product_unavailable: 'error.productUnavailable',
   product_not_found: 'error.productUnavailable',
+  quantity_step: 'error.quantityStep',
   cart_empty: 'error.cartEmpty',
   rate_limited: 'error.rateLimited',
   too_many_requests: 'error.rateLimited',

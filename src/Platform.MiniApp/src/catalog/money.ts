@@ -19,6 +19,11 @@ export function formatKopecks(kopecks: number, locale: Locale): string {
   return locale === 'ru' ? `${sign}${roubles},${cents}${NBSP}₽` : `${sign}₽${roubles}.${cents}`;
 }
 
+/** A count for people: `5 004` (ru, non-breaking space) / `5,004` (en). */
+export function formatCount(n: number, locale: Locale): string {
+  return groupDigits(String(Math.round(n)), locale === 'ru' ? NBSP : ',');
+}
+
 /** The session's `price` is roubles with two decimals; prefer `priceKopecks` when it is present. */
 export function priceToKopecks(priceKopecks: unknown, price: unknown): number {
   if (typeof priceKopecks === 'number' && Number.isFinite(priceKopecks)) return Math.round(priceKopecks);

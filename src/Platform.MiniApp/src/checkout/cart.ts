@@ -1,6 +1,6 @@
-import type { Product } from '../api/contract';
+import type { OrderItem, Product } from '../api/contract';
 import { priceToKopecks } from '../catalog/money';
-import { gridOf } from '../catalog/quantity';
+import { gridOf, wireQuantity } from '../catalog/quantity';
 
 /** The cart: product id → quantity, in the order the buyer added things. Display-only money. */
 export type CartQuantities = Map<string, number>;
@@ -39,9 +39,16 @@ export function includedVatKopecks(totalKopecks: number, ratePercent: number): n
   return Math.round((totalKopecks * ratePercent) / (100 + ratePercent));
 }
 
+/** The catalog, as an array or already indexed by id (a big catalog is indexed once per session). */
+export type ProductLookup = readonly Product[] | ReadonlyMap<string, Product>;
+
+function indexOf(products: ProductLookup): ReadonlyMap<string, Product> {
+  return Array.isArray(products) ? new Map(products.map((p) => [p.id, p])) : (products as ReadonlyMap<string, Product>);
+}
+
 /** Lines in cart order, skipping products that are no longer in the catalog; sums are sums of lines. */
-export function cartTotals(quantities: CartQuantities, products: readonly Product[]): CartTotals {
-  const byId = new Map(products.map((p) => [p.id, p]));
+export function cartTotals(quantities: CartQuantities, products: ProductLookup): CartTotals {
+  const byId = indexOf(products);
   const lines: CartLine[] = [];
   for (const [id, quantity] of quantities) {
     const product = byId.get(id);
@@ -59,8 +66,32 @@ export function cartTotals(quantities: CartQuantities, products: readonly Produc
   };
 }
 
-/** Drops lines whose product vanished from a refreshed catalog. */
-export function pruneCart(quantities: CartQuantities, products: readonly Product[]): CartQuantities {
-  const ids = new Set(products.map((p) => p.id));
-  return new Map([...quantities].filter(([id, q]) => ids.has(id) && q > 0));
+/**
+ * Drops lines whose product vanished from a refreshed catalog and puts the rest back on their unit's
+ * grid (the step may have changed with the catalog), so what the cart shows is what will be sent.
+ */
+export function pruneCart(quantities: CartQuantities, products: ProductLookup): CartQuantities {
+  const byId = indexOf(products);
+  const kept = new Map<string, number>();
+  for (const [id, q] of quantities) {
+    const p = byId.get(id);
+    if (p && q > 0) kept.set(id, wireQuantity(q, p.unit));
+  }
+  return kept;
+}
+
+/**
+ * The `items` of the order request, in cart order. Every quantity is snapped onto its unit's grid once
+ * more, so the server's step check (a positive multiple of `unit.step`, at most `unit.max`) cannot fail
+ * on our side, and goes out with at most 3 decimals ("0.3", never "0.30000000000000004").
+ */
+export function orderItems(quantities: CartQuantities, products: ProductLookup): OrderItem[] {
+  const byId = indexOf(products);
+  const items: OrderItem[] = [];
+  for (const [productId, q] of quantities) {
+    const p = byId.get(productId);
+    if (!p || !(q > 0)) continue;
+    items.push({ productId, quantity: wireQuantity(q, p.unit) });
+  }
+  return items;
 }

@@ -1,9 +1,10 @@
 import { ApiClient, SessionKeeper } from '../api/client';
 import type { Buyer, OrderItem, OrderState, Product, Session, SessionRequest } from '../api/contract';
 import { ApiError, fieldErrors, humanMessage } from '../api/problems';
-import { formatKopecks, formatQuantity, priceToKopecks } from '../catalog/money';
+import { CatalogIndex, FIRST_PAGE, NEXT_PAGE, SEARCH_THRESHOLD } from '../catalog/listing';
+import { formatCount, formatKopecks, formatQuantity, priceToKopecks } from '../catalog/money';
 import { stepUp } from '../catalog/quantity';
-import { cartTotals, pruneCart, type CartQuantities } from '../checkout/cart';
+import { cartTotals, orderItems, pruneCart, type CartQuantities } from '../checkout/cart';
 import { cleanContacts, CONTACT_FIELDS, validateContacts, type ContactField } from '../checkout/contacts';
 import { checkoutFingerprint, IdempotencyKeys } from '../checkout/idempotency';
 import { OrderWaitError, waitForPaymentUrl } from '../checkout/placeOrder';
@@ -18,11 +19,14 @@ import {
   button, heading, nextId, shopHeader, spinner, statusCard, stepper, type Stepper,
 } from '../ui/components';
 import { announce, h } from '../ui/dom';
+import { IncrementalList } from '../ui/incremental';
 import {
   applyAccent, getShell, markCatalogReady, setFullHeight, setLang, show, type Shell,
 } from '../ui/shell';
 
 const INIT_TIMEOUT_MS = 2_000;
+/** Search runs when the buyer pauses typing this long (Enter runs it at once). */
+const SEARCH_DEBOUNCE_MS = 150;
 /** changeQuantity's "add one": the unit's minimum. */
 const ADD = -1;
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
@@ -51,8 +55,11 @@ export class ShopApp {
   private init: HostInit = STANDALONE_INIT;
   private standalone = false;
   private session: Session | null = null;
+  /** The session's catalog indexed for filtering and lookups (a shop may have thousands of products). */
+  private index: CatalogIndex = new CatalogIndex([]);
 
   private category: string | null = null;
+  private query = '';
   private cart: CartQuantities = new Map();
   private contacts: Buyer = { name: '', email: '', phone: '' };
   private edited = new Set<ContactField>();
@@ -158,14 +165,15 @@ export class ShopApp {
       return;
     }
     this.session = session;
+    this.index = new CatalogIndex(session.catalog.products);
     this.setLocale(chooseLocale(this.init.locale, session.locale));
     applyAccent(session.shop.brandColor);
     if (!session.catalog.products.length) {
       this.showUnavailable();
       return;
     }
-    this.cart = pruneCart(this.cart, session.catalog.products);
-    if (this.category && !session.catalog.categories.some((c) => c.id === this.category)) this.category = null;
+    this.cart = pruneCart(this.cart, this.index.byId);
+    if (this.category && !this.index.usedCategories.has(this.category)) this.category = null;
     this.renderChrome();
     this.screen = 'catalog';
     this.render();
@@ -191,6 +199,7 @@ export class ShopApp {
 
   private render(focus = false): void {
     if (!this.session) return;
+    if (this.screen !== 'catalog') this.catalogList?.disconnect();
     if (this.screen === 'catalog') this.renderCatalog(focus);
     else if (this.screen === 'cart') this.renderCart(focus);
     else this.renderConfirm(focus);
@@ -202,7 +211,7 @@ export class ShopApp {
   }
 
   private totals() {
-    return cartTotals(this.cart, this.session!.catalog.products);
+    return cartTotals(this.cart, this.index.byId);
   }
 
   private money(kopecks: number): string {
@@ -215,35 +224,143 @@ export class ShopApp {
   private cardSteppers = new Map<string, Stepper>();
   private cartBarButton: HTMLButtonElement | null = null;
 
+  private catalogList: IncrementalList<Product> | null = null;
+  private catalogEmpty: HTMLElement | null = null;
+  private searchStatus: HTMLElement | null = null;
+  private searchInput: HTMLInputElement | null = null;
+  private searchTimer: ReturnType<typeof setTimeout> | undefined;
+
+  /**
+   * The catalog screen: search (big catalogs), category chips and the products of the current
+   * category and query, a page at a time (a shop may have thousands: rendering them all took seconds
+   * and made the iframe hundreds of thousands of pixels high). Chips and search only swap the list.
+   */
   private renderCatalog(focus: boolean): void {
     const { t } = this;
     const { categories, products } = this.session!.catalog;
-    const used = categories.filter((c) => products.some((p) => p.categoryId === c.id));
-    const visible = this.category ? products.filter((p) => p.categoryId === this.category) : products;
-    this.cardControls.clear();
-    this.cardSteppers.clear();
+    const used = categories.filter((c) => this.index.usedCategories.has(c.id));
+    this.catalogList?.disconnect();
+    clearTimeout(this.searchTimer);
 
     const chip = (id: string | null, name: string) =>
       h('button', {
         type: 'button', class: 'chip', 'aria-pressed': String(this.category === id), 'data-fk': `cat:${id ?? ''}`,
-        onclick: () => {
-          this.category = id;
-          this.renderCatalog(false);
-        },
+        onclick: () => this.setCategory(id),
       }, name);
+
+    const list = h('ul', { class: 'products', id: 'products' });
+    this.catalogList = new IncrementalList<Product>({
+      list,
+      render: (p) => this.productCard(p),
+      first: FIRST_PAGE,
+      next: NEXT_PAGE,
+      moreLabel: t('catalog.more'),
+      progress: (shown, total) => t('catalog.shown', { shown: formatCount(shown, this.locale), total: formatCount(total, this.locale) }),
+      onMore: (shown, total) => announce(t('catalog.shown', { shown: formatCount(shown, this.locale), total: formatCount(total, this.locale) })),
+    });
+    this.catalogEmpty = h('div', { class: 'empty', hidden: true });
+    this.searchInput = null;
+    this.searchStatus = null;
 
     const body = h('div', { class: 'catalog' },
       h('h2', { class: 'screen-title sr-only', tabindex: '-1' }, t('catalog.title')),
+      products.length > SEARCH_THRESHOLD ? this.searchField() : null,
       used.length > 1
         ? h('div', { class: 'chips', role: 'group', 'aria-label': t('catalog.categories') }, chip(null, t('catalog.allCategories')), used.map((c) => chip(c.id, c.name)))
         : null,
-      visible.length
-        ? h('ul', { class: 'products' }, visible.map((p) => this.productCard(p)))
-        : h('p', { class: 'muted empty' }, t('catalog.empty')),
+      this.catalogEmpty,
+      this.catalogList.el,
     );
+    this.fillProducts();
     this.cartBarButton = h('button', { type: 'button', class: 'btn btn-primary cart-bar', 'data-fk': 'open-cart', onclick: () => this.go('cart') });
     show(this.shell, body, this.cartBarButton, { name: 'catalog', focus });
     this.updateCartBar();
+  }
+
+  private searchField(): HTMLElement {
+    const { t } = this;
+    const input = h('input', {
+      id: 'catalog-search', class: 'search-input', type: 'search', value: this.query, placeholder: t('search.placeholder'),
+      autocomplete: 'off', autocorrect: 'off', autocapitalize: 'off', spellcheck: 'false', enterkeyhint: 'search',
+      maxlength: 100, 'aria-controls': 'products', 'aria-describedby': 'search-status', 'data-fk': 'search',
+    });
+    input.addEventListener('input', () => {
+      clearTimeout(this.searchTimer);
+      this.searchTimer = setTimeout(() => this.setQuery(input.value), SEARCH_DEBOUNCE_MS);
+    });
+    input.addEventListener('keydown', (e) => {
+      if (e.key !== 'Enter') return;
+      e.preventDefault();
+      clearTimeout(this.searchTimer);
+      this.setQuery(input.value);
+    });
+    this.searchInput = input;
+    this.searchStatus = h('p', { class: 'search-status muted small', id: 'search-status', hidden: true });
+    return h('div', { class: 'search', role: 'search' },
+      h('label', { class: 'sr-only', for: 'catalog-search' }, t('search.label')),
+      input,
+      this.searchStatus);
+  }
+
+  private setCategory(id: string | null): void {
+    this.category = id;
+    this.shell.view.querySelectorAll<HTMLElement>('.chip').forEach((c) => c.setAttribute('aria-pressed', String(c.dataset.fk === `cat:${id ?? ''}`)));
+    this.fillProducts();
+    if (this.query.trim()) this.announceFound();
+  }
+
+  private setQuery(text: string): void {
+    if (text === this.query) return;
+    this.query = text;
+    this.fillProducts();
+    this.announceFound();
+  }
+
+  /** The current category and query's products into the list (first page), or why there are none. */
+  private fillProducts(): void {
+    const { t } = this;
+    const list = this.catalogList;
+    const empty = this.catalogEmpty;
+    if (!list || !empty) return;
+    const query = this.query.trim();
+    const visible = this.index.filter(this.category, query);
+    this.cardControls.clear();
+    this.cardSteppers.clear();
+    list.reset(visible);
+
+    if (this.searchStatus) {
+      this.searchStatus.hidden = !query;
+      this.searchStatus.textContent = query ? t('search.found', { count: formatCount(visible.length, this.locale) }) : '';
+    }
+    empty.hidden = visible.length > 0;
+    if (visible.length) {
+      empty.replaceChildren();
+      return;
+    }
+    if (!query) {
+      empty.replaceChildren(h('p', { class: 'muted' }, t('catalog.empty')));
+      return;
+    }
+    const elsewhere = this.category !== null && this.index.filter(null, query).length > 0;
+    empty.replaceChildren(
+      h('p', { class: 'muted' }, t('search.nothing', { query })),
+      h('div', { class: 'actions' },
+        elsewhere ? button(t('search.everywhere'), () => { this.setCategory(null); this.searchInput?.focus(); }, 'secondary', { 'data-fk': 'search-all' }) : null,
+        button(t('search.clear'), () => this.clearSearch(), 'secondary', { 'data-fk': 'search-clear' })),
+    );
+  }
+
+  private clearSearch(): void {
+    if (this.searchInput) this.searchInput.value = '';
+    this.setQuery('');
+    this.searchInput?.focus();
+  }
+
+  private announceFound(): void {
+    if (!this.catalogList) return;
+    announce(this.query.trim()
+      ? this.t('search.found', { count: formatCount(this.catalogList.total, this.locale) })
+      : this.t('catalog.shown', { shown: formatCount(this.catalogList.count, this.locale), total: formatCount(this.catalogList.total, this.locale) }));
   }
 
   private productCard(p: Product): HTMLElement {
@@ -252,7 +369,8 @@ export class ShopApp {
     this.cardControls.set(p.id, controls);
     this.fillCardControls(p, controls);
     const nameId = nextId('pname');
-    return h('li', { class: 'card product', 'aria-labelledby': nameId },
+    // tabindex=-1: «Показать ещё» moves focus to the first card it added.
+    return h('li', { class: 'card product', 'aria-labelledby': nameId, tabindex: '-1', 'data-product': p.id },
       h('div', { class: 'thumb' },
         p.imageUrl
           ? h('img', { src: p.imageUrl, alt: '', loading: 'lazy', decoding: 'async', width: 88, height: 88 })
@@ -323,6 +441,11 @@ export class ShopApp {
     } else {
       this.renderCart(false);
     }
+    if (where === 'cart') {
+      // The buyer changed the line the server complained about: its message is out of date.
+      this.shell.view.querySelector(`.line[data-product="${CSS.escape(p.id)}"] .line-error`)?.remove();
+      this.cartSteppers.get(p.id)?.el.querySelector('.qty-input')?.setAttribute('aria-invalid', 'false');
+    }
     if (message) announce(message);
     else if (before === 0 && q > 0) announce(this.t('catalog.added', { name: p.name }));
     else if (q === 0 && before > 0) announce(this.t('catalog.removed', { name: p.name }));
@@ -365,6 +488,13 @@ export class ShopApp {
       const s = stepper({ product: p, quantity: l.quantity, t, locale: this.locale, onChange: (nq, msg) => this.changeQuantity(p, nq, msg, 'cart') });
       this.cartSteppers.set(p.id, s);
       const err = this.lineErrors.get(p.id);
+      const errId = err ? nextId('lineerr') : '';
+      if (err) {
+        // The server's message about this line (e.g. quantity_step) is read out with its quantity field.
+        const input = s.el.querySelector('.qty-input');
+        input?.setAttribute('aria-invalid', 'true');
+        input?.setAttribute('aria-describedby', `${input.getAttribute('aria-describedby') ?? ''} ${errId}`.trim());
+      }
       const lineTotal = h('span', { class: 'line-total', 'aria-label': `${t('cart.lineTotal')}: ${this.money(l.totalKopecks)}` }, this.money(l.totalKopecks));
       this.cartLineTotals.set(p.id, lineTotal);
       return h('li', { class: 'line', 'data-product': p.id },
@@ -375,7 +505,7 @@ export class ShopApp {
         h('div', { class: 'line-controls' },
           s.el,
           h('button', { type: 'button', class: 'btn btn-link remove', 'aria-label': t('cart.removeNamed', { name: p.name }), 'data-fk': `rm:${p.id}`, onclick: () => this.changeQuantity(p, 0, undefined, 'cart') }, t('cart.remove'))),
-        err ? h('p', { class: 'field-error', role: 'alert' }, err) : null,
+        err ? h('p', { class: 'field-error line-error', id: errId, role: 'alert' }, err) : null,
       );
     }));
 
@@ -509,7 +639,8 @@ export class ShopApp {
 
   private async checkout(): Promise<void> {
     if (this.busy) return;
-    const items: OrderItem[] = [...this.cart].map(([productId, quantity]) => ({ productId, quantity }));
+    // Quantities on their unit's grid, ≤ 3 decimals: the server rejects anything else (422 quantity_step).
+    const items: OrderItem[] = orderItems(this.cart, this.index.byId);
     const buyer = cleanContacts(this.contacts);
     const fingerprint = checkoutFingerprint(items, buyer);
     if (!this.attempt || this.attempt.fingerprint !== fingerprint) {
@@ -569,7 +700,12 @@ export class ShopApp {
         const id = attempt.items[index]?.productId;
         if (id) this.lineErrors.set(id, message);
       });
-      this.formMessage = [humanMessage(e, t), ...fe.other].filter(Boolean).join(' ');
+      // The server's own sentence goes next to its field or line; when it named none (only `detail`),
+      // it is shown with our summary above the form.
+      const summary = humanMessage(e, t);
+      const placed = fe.items.size > 0 || Object.keys(fe.contacts).length > 0;
+      const detail = e.problem?.detail?.trim();
+      this.formMessage = [summary, ...fe.other, !placed && detail && detail !== summary ? detail : ''].filter(Boolean).join(' ');
       this.screen = 'cart';
       this.renderCart(false);
       this.focusFirstError();
