@@ -163,7 +163,7 @@ public sealed partial class AccountTests(PortalFixture fx)
     public async Task Signing_out_ends_the_session()
     {
         var client = await fx.SignInAsync(fx.OwnerA.Email!);
-        var response = await client.PostFormAsync("/Account/Logout", new(), tokenFrom: "/");
+        var response = await client.PostFormAsync("/Account/Logout", new(), page: "/");
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var after = await client.GetAsync("/Orders");

@@ -58,7 +58,7 @@ public sealed class AuthorizationMatrixTests(PortalFixture fx)
         string Fill(string s) => ids.Aggregate(s, (text, id) => text.Replace("{" + id.Key + "}", id.Value));
         var before = await SnapshotOfShopBAsync();
 
-        var response = await client.PostFormAsync(Fill(template),
+        var response = await client.PostCraftedFormAsync(Fill(template),
             fields.Select(Fill).Select(f => f.Split('=', 2)).ToDictionary(p => p[0], p => p[1]), tokenFrom: "/");
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
@@ -84,7 +84,7 @@ public sealed class AuthorizationMatrixTests(PortalFixture fx)
         var staff = await fx.SignInAsync(fx.StaffA.Email!);
         var before = await SnapshotOfShopAAsync();
 
-        var response = await staff.PostFormAsync(template.Replace("{order}", fx.ShopA.OrderId.ToString()),
+        var response = await staff.PostCraftedFormAsync(template.Replace("{order}", fx.ShopA.OrderId.ToString()),
             fields.Select(f => f.Split('=', 2)).ToDictionary(p => p[0], p => p[1]), tokenFrom: "/");
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
@@ -151,7 +151,7 @@ public sealed class AuthorizationMatrixTests(PortalFixture fx)
     {
         var support = await fx.SignInAsync(PortalFixture.SupportEmail);
 
-        var response = await support.PostFormAsync("/Operator?handler=Suspend", new() { ["id"] = fx.ShopB.Id.ToString() });
+        var response = await support.PostCraftedFormAsync("/Operator?handler=Suspend", new() { ["id"] = fx.ShopB.Id.ToString() }, tokenFrom: "/Operator");
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         Assert.Equal(Data.Shops.TenantStatus.Live, await fx.InDatabaseAsync(db => db.Tenants.Where(t => t.Id == fx.ShopB.Id).Select(t => t.Status).SingleAsync()));

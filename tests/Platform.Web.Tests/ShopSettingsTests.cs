@@ -176,7 +176,7 @@ public sealed class ShopSettingsTests(PortalFixture fx)
 
         var suspended = await op.PostFormAsync("/Operator?handler=Suspend", new() { ["id"] = shop.Id.ToString(), ["reason"] = "Жалобы покупателей" });
         Assert.Equal(HttpStatusCode.Redirect, suspended.StatusCode);
-        await owner.PostFormAsync("/Shop/Launch?handler=Launch", new(), tokenFrom: "/");
+        await owner.PostCraftedFormAsync("/Shop/Launch?handler=Launch", new(), tokenFrom: "/");
 
         Assert.Equal(TenantStatus.Suspended, await StatusAsync(shop.Id));
         Assert.Contains("Жалобы покупателей", await owner.GetPageAsync("/Shop/Launch"));
