@@ -136,7 +136,9 @@ public static class PlatformWebExtensions
                 return Task.CompletedTask;
             };
         });
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(5));
+        // Removing a colleague, a role change or a password reset takes effect on the very next request: every request
+        // checks the cookie against the user's row and rebuilds the roles from it (portal traffic is small).
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero);
         services.AddScoped<PortalRoles>();
         services.AddScoped<ShopSignUp>();
         services.AddScoped<StaffInvites>();

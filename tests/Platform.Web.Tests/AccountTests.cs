@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Platform.Data.Identity;
 using Platform.Data.Shops;
 
@@ -169,6 +171,55 @@ public sealed partial class AccountTests(PortalFixture fx)
         var after = await client.GetAsync("/Orders");
         Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
         Assert.StartsWith("http://localhost/Account/Login", after.Headers.Location!.ToString());
+    }
+
+    [Fact]
+    public async Task A_removed_colleague_is_refused_on_the_next_request_even_for_the_buyer_export()
+    {
+        var (shop, owner) = await fx.NewShopAsync("team-remove");
+        var colleague = await fx.CreateUserAsync("leaver@team-remove.test", PlatformRoles.Staff, shop.Id);
+        var session = await fx.SignInAsync(colleague.Email!);
+        Assert.Equal(HttpStatusCode.OK, (await session.GetAsync("/Orders?handler=Export")).StatusCode);
+
+        var removed = await owner.PostFormAsync("/Shop/Team?handler=Remove", new() { ["id"] = colleague.Id.ToString() });
+
+        Assert.Equal(HttpStatusCode.Redirect, removed.StatusCode);
+        var export = await session.GetAsync("/Orders?handler=Export");
+        Assert.Equal(HttpStatusCode.Redirect, export.StatusCode);
+        Assert.StartsWith("http://localhost/Account/Login", export.Headers.Location!.ToString());
+        Assert.False(await fx.InDatabaseAsync(db => db.Users.AnyAsync(u => u.Id == colleague.Id)));
+    }
+
+    [Fact]
+    public async Task A_demoted_owner_loses_the_owner_pages_on_the_next_request()
+    {
+        var (_, owner) = await fx.NewShopAsync("team-demote");
+        Assert.Equal(HttpStatusCode.OK, (await owner.GetAsync("/Shop/Team")).StatusCode);
+
+        await using (var scope = fx.Data.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<PlatformUser>>();
+            var user = (await users.FindByEmailAsync("owner@team-demote.test"))!;
+            Assert.True((await users.RemoveFromRoleAsync(user, PlatformRoles.Owner)).Succeeded);
+            Assert.True((await users.AddToRoleAsync(user, PlatformRoles.Staff)).Succeeded);
+        }
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await owner.GetAsync("/Shop/Team")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await owner.GetAsync("/Catalog")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_password_reset_ends_the_sessions_opened_with_the_old_password()
+    {
+        await fx.CreateUserAsync("reset-session@test.local", PlatformRoles.Staff, fx.ShopA.Id);
+        var oldSession = await fx.SignInAsync("reset-session@test.local");
+        await fx.Anonymous().PostFormAsync("/Account/ForgotPassword", new() { ["Email"] = "reset-session@test.local" });
+        var link = await LinkFromMailAsync("reset-session@test.local", "/Account/ResetPassword");
+
+        var reset = await fx.Anonymous().PostFormAsync(new Uri(link).PathAndQuery, new() { ["Password"] = "Another-new-pass-8" });
+
+        Assert.Equal(HttpStatusCode.Redirect, reset.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await oldSession.GetAsync("/Catalog")).StatusCode);
     }
 
     private async Task<string> LinkFromMailAsync(string recipient, string path)
