@@ -15,6 +15,7 @@ using Platform.Web.Mail;
 using Platform.Web.Operator;
 using Platform.Web.Orders;
 using Platform.Web.Security;
+using Platform.Web.Shared;
 using Platform.Web.Shop;
 using static Platform.Web.Localization.UiText;
 
@@ -56,6 +57,7 @@ public static class PlatformWebExtensions
             {
                 // Validation is written out per form in both languages; no implicit English "field is required".
                 o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
+                o.ModelMetadataDetailsProviders.Add(new BlankFormValues());
                 var messages = o.ModelBindingMessageProvider;
                 messages.SetValueMustNotBeNullAccessor(_ => T("Заполните поле.", "This field is required."));
                 messages.SetAttemptedValueIsInvalidAccessor((_, _) => T("Неверное значение.", "The value is not valid."));

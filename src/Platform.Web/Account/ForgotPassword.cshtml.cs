@@ -19,6 +19,11 @@ public sealed class ForgotPasswordModel(UserManager<PlatformUser> users, PortalM
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
+        if (string.IsNullOrWhiteSpace(Email))
+        {
+            ModelState.AddModelError(nameof(Email), T("Введите e-mail.", "Enter your e-mail."));
+            return Page();
+        }
         var user = await users.FindByEmailAsync(Email.Trim());
         // Invited people who never set a password use their invite link instead.
         if (user is not null && await users.HasPasswordAsync(user))

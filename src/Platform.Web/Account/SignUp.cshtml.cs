@@ -29,6 +29,9 @@ public sealed class SignUpModel(ShopSignUp signUp, SignInManager<PlatformUser> s
             ModelState.AddModelError(nameof(OwnerName), T("Не длиннее 100 символов.", "At most 100 characters."));
         if (Email.Length == 0 || Email.Length > 256 || !System.Net.Mail.MailAddress.TryCreate(Email, out _))
             ModelState.AddModelError(nameof(Email), T("Неверный адрес e-mail.", "The e-mail address is not valid."));
+        if (string.IsNullOrWhiteSpace(Password))
+            ModelState.AddModelError(nameof(Password), T("Придумайте пароль: не короче 10 символов и не из одних пробелов.",
+                "Choose a password: at least 10 characters, not only spaces."));
         if (!ModelState.IsValid)
             return Page();
 
