@@ -36,6 +36,7 @@ public static class PlatformWebExtensions
         services.Configure<MailOptions>(configuration.GetSection(MailOptions.Section));
         services.AddPlatformHangfire(configuration);
         services.AddInvoiceboxClient(configuration.GetSection("Invoicebox"));
+        services.Configure<InvoiceboxAddressOptions>(configuration.GetSection(InvoiceboxAddressOptions.Section));
 
         AddAccounts(services, builder.Environment);
         services.AddAuthorization(PortalPolicies.Add);

@@ -159,6 +159,27 @@ public sealed class OrdersTests(PortalFixture fx)
     }
 
     [Fact]
+    public async Task Cancel_and_refund_are_not_sent_to_an_api_address_outside_the_allow_list()
+    {
+        var (shop, owner) = await ShopAsync("orders-ssrf");
+        var unpaid = await PlaceAsync(shop, pay: false);
+        var paid = await PlaceAsync(shop, pay: true);
+        using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var target = $"http://127.0.0.1:{((IPEndPoint)listener.LocalEndpoint).Port}";
+        await fx.InTenantAsync(shop.Id, db => db.InvoiceboxSettings.ExecuteUpdateAsync(u => u.SetProperty(s => s.ApiBaseUrl, target)));
+
+        await owner.PostFormAsync($"/Orders/{unpaid.Id}?handler=Cancel", new());
+        Assert.Contains("Этот адрес API не разрешён на платформе", await owner.GetPageAsync($"/Orders/{unpaid.Id}"));
+        await owner.PostFormAsync($"/Orders/{paid.Id}?handler=Refund", new() { ["all"] = "true" });
+        Assert.Contains("Этот адрес API не разрешён на платформе", await owner.GetPageAsync($"/Orders/{paid.Id}"));
+
+        Assert.False(listener.Pending(), "the portal connected to an address outside the allow-list");
+        Assert.Equal(OrderStatus.AwaitingPayment, await fx.InTenantAsync(shop.Id, db => db.Orders.Where(o => o.Id == unpaid.Id).Select(o => o.Status).SingleAsync()));
+        Assert.False(await fx.InTenantAsync(shop.Id, db => db.Refunds.AnyAsync(r => r.OrderId == paid.Id)));
+    }
+
+    [Fact]
     public async Task The_filtered_list_exports_as_csv_for_excel()
     {
         var (shop, owner) = await ShopAsync("orders-export");

@@ -46,9 +46,9 @@ public sealed class OrderActions(
         var order = await db.Orders.AsNoTracking().SingleAsync(o => o.Id == orderId, ct);
         if (order.Status != OrderStatus.AwaitingPayment || order.InvoiceboxOrderId is null)
             return T("Отменить можно только заказ, который ждёт оплаты.", "Only an order awaiting payment can be canceled.");
-        var client = await invoicebox.ClientAsync(ct);
+        var (client, noClient) = await invoicebox.ClientAsync(ct);
         if (client is null)
-            return T("Не заполнены данные подключения к Инвойсбоксу.", "The Invoicebox credentials are incomplete.");
+            return noClient;
 
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
         timeout.CancelAfter(CallTimeout);
@@ -110,9 +110,9 @@ public sealed class OrderActions(
         if (requested.Count == 0)
             return T("Укажите, что вернуть.", "Choose what to refund.");
 
-        var client = await invoicebox.ClientAsync(ct);
+        var (client, noClient) = await invoicebox.ClientAsync(ct);
         if (client is null)
-            return T("Не заполнены данные подключения к Инвойсбоксу.", "The Invoicebox credentials are incomplete.");
+            return noClient;
 
         // Priced from the order's own lines (their catalog price at order time), by the same calculator that priced the order.
         var basket = BasketCalculator.Calculate(requested.Select(r => new BasketLineInput(

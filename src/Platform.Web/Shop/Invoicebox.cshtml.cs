@@ -19,7 +19,7 @@ namespace Platform.Web.Shop;
 /// the shop may run the connection check.
 /// </summary>
 public sealed class InvoiceboxModel(PlatformDbContext db, ITenantContext tenant, CredentialProtector protector,
-    InvoiceboxConnection connection, TenantChangeNotifier notifier, PublicUrls urls, PortalClock clock,
+    InvoiceboxConnection connection, InvoiceboxAddresses addresses, TenantChangeNotifier notifier, PublicUrls urls, PortalClock clock,
     IOptions<PortalOptions> portal, TimeProvider time) : PageModel
 {
     public sealed class CredentialsInput
@@ -43,6 +43,7 @@ public sealed class InvoiceboxModel(PlatformDbContext db, ITenantContext tenant,
     public IReadOnlyList<(int ShopId, string Url)> MiniAppUrls { get; private set; } = [];
     public bool AdvancedOpen { get; private set; }
     public bool CanEdit => User.IsOwner();
+    public IReadOnlyList<string> AllowedBaseUrls => addresses.Allowed;
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -73,7 +74,7 @@ public sealed class InvoiceboxModel(PlatformDbContext db, ITenantContext tenant,
             db.InvoiceboxSettings.Add(settings);
         }
         var merchantId = Input.MerchantId.Trim().ToLowerInvariant();
-        var baseUrl = Input.ApiBaseUrl.Trim().TrimEnd('/');
+        var baseUrl = InvoiceboxAddresses.Normalize(Input.ApiBaseUrl)!;
         var changed = settings.MerchantId != merchantId || settings.ApiPrefix != Input.ApiPrefix || settings.ApiBaseUrl != baseUrl
             || !string.IsNullOrWhiteSpace(Input.Token) || !string.IsNullOrWhiteSpace(Input.NotificationKey);
         settings.MerchantId = merchantId;
@@ -122,9 +123,12 @@ public sealed class InvoiceboxModel(PlatformDbContext db, ITenantContext tenant,
                 "The shop ID has 36 characters like 0193a1c0-0000-7000-8000-000000001001."));
         if (Input.ApiPrefix is not ("/v3" or "/l3"))
             ModelState.AddModelError("Input.ApiPrefix", T("Префикс /v3 или /l3.", "The prefix is /v3 or /l3."));
-        if (!IsAcceptableBaseUrl(Input.ApiBaseUrl?.Trim()))
+        if (InvoiceboxAddresses.Normalize(Input.ApiBaseUrl) is null)
             ModelState.AddModelError("Input.ApiBaseUrl", T("Адрес вида https://api.invoicebox.ru, без пути и параметров.",
                 "An address like https://api.invoicebox.ru, without a path or parameters."));
+        else if (!addresses.IsAllowed(Input.ApiBaseUrl))
+            ModelState.AddModelError("Input.ApiBaseUrl", T($"Этот адрес API не разрешён на платформе. Разрешены: {string.Join(", ", addresses.Allowed)}.",
+                $"This API address is not allowed on the platform. Allowed: {string.Join(", ", addresses.Allowed)}."));
         CheckSecret(Input.Token, existing?.ProtectedToken, "Input.Token", T("токен", "the token"));
         CheckSecret(Input.NotificationKey, existing?.ProtectedNotificationKey, "Input.NotificationKey", T("ключ уведомлений", "the notification key"));
     }
@@ -141,12 +145,6 @@ public sealed class InvoiceboxModel(PlatformDbContext db, ITenantContext tenant,
         if (trimmed.Length > 200 || trimmed.Any(char.IsWhiteSpace))
             ModelState.AddModelError(key, T("Без пробелов, не длиннее 200 символов.", "No spaces, at most 200 characters."));
     }
-
-    /// <summary>HTTPS, or plain HTTP to this machine only (the local emulator).</summary>
-    private static bool IsAcceptableBaseUrl(string? value) =>
-        Uri.TryCreate(value, UriKind.Absolute, out var uri) && uri.Query.Length == 0 && uri.Fragment.Length == 0
-        && uri.AbsolutePath is "/" or "" && uri.UserInfo.Length == 0 && value!.Length <= 300
-        && (uri.Scheme == Uri.UriSchemeHttps || (uri.Scheme == Uri.UriSchemeHttp && uri.IsLoopback));
 
     private async Task LoadAsync(InvoiceboxSettings? settings, CancellationToken ct)
     {
