@@ -15,8 +15,8 @@ namespace Platform.Web.Shop;
 
 /// <summary>
 /// The shop's Invoicebox credentials. The token and the notification key are write-only: stored encrypted, shown back
-/// only as a hint of their last characters, kept when the field is left blank. Only the owner changes them; anyone in
-/// the shop may run the connection check.
+/// only as a hint of their last characters, kept when the field is left blank. Only the owner changes them and sees the
+/// notification URL (it carries the secret webhook key); staff get a read-only view and may run the connection check.
 /// </summary>
 public sealed class InvoiceboxModel(PlatformDbContext db, ITenantContext tenant, CredentialProtector protector,
     InvoiceboxConnection connection, InvoiceboxAddresses addresses, TenantChangeNotifier notifier, PublicUrls urls, PortalClock clock,
@@ -39,7 +39,8 @@ public sealed class InvoiceboxModel(PlatformDbContext db, ITenantContext tenant,
     public bool CheckSucceeded { get; private set; }
     public string? CheckedAt { get; private set; }
     public string CheckText { get; private set; } = "";
-    public string NotificationUrl { get; private set; } = "";
+    /// <summary>Owners only: the address carries the shop's secret webhook key.</summary>
+    public string? NotificationUrl { get; private set; }
     public IReadOnlyList<(int ShopId, string Url)> MiniAppUrls { get; private set; } = [];
     public bool AdvancedOpen { get; private set; }
     public bool CanEdit => User.IsOwner();
@@ -155,7 +156,7 @@ public sealed class InvoiceboxModel(PlatformDbContext db, ITenantContext tenant,
         CheckSucceeded = settings?.CheckSucceeded == true;
         CheckedAt = settings?.CheckedAt is { } at ? clock.Format(at) : null;
         CheckText = InvoiceboxConnection.Describe(settings?.CheckMessage);
-        NotificationUrl = urls.Notification(shop.WebhookKey);
+        NotificationUrl = CanEdit ? urls.Notification(shop.WebhookKey) : null;
         MiniAppUrls = (await db.PointsOfSale.AsNoTracking().OrderBy(p => p.CreatedAt).Select(p => p.ShopId).ToListAsync(ct))
             .Select(id => (id, urls.MiniApp(id))).ToList();
     }
