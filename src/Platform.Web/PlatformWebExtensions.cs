@@ -53,6 +53,7 @@ public static class PlatformWebExtensions
                 o.Conventions.AllowAnonymousToFolder("/Account");
                 o.Conventions.AllowAnonymousToFolder("/Errors");
                 o.Conventions.AllowAnonymousToPage("/Culture");
+                o.Conventions.ConfigureFilter(new UnknownHandlerFilter());
             })
             .AddMvcOptions(o =>
             {

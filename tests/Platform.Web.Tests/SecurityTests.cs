@@ -144,6 +144,23 @@ public sealed class SecurityTests(PortalFixture fx)
         Assert.Equal("/", response.Headers.Location!.OriginalString);
     }
 
+    [Theory]
+    [InlineData("/Orders/{order}?handler=Foo")]
+    [InlineData("/Catalog?handler=Foo")]
+    [InlineData("/Shop/Invoicebox?handler=save2")]
+    [InlineData("/Orders")]
+    [InlineData("/")]
+    public async Task A_post_to_a_handler_the_page_does_not_have_is_not_found(string template)
+    {
+        var client = await fx.SignInAsync(fx.OwnerA.Email!);
+        var url = template.Replace("{order}", fx.ShopA.OrderId.ToString());
+
+        var response = await client.PostCraftedFormAsync(url, [], tokenFrom: "/Orders");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Contains("Не найдено", await response.Content.ReadAsStringAsync());
+    }
+
     [Fact]
     public async Task A_tenant_named_in_a_header_or_the_query_is_ignored()
     {
