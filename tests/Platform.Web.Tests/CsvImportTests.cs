@@ -171,6 +171,38 @@ public sealed partial class CsvImportTests(PortalFixture fx, ITestOutputHelper o
         Assert.True(total < TimeSpan.FromSeconds(10), $"5000 rows took {total}");
     }
 
+    [Theory]
+    [InlineData(2 * 1024 * 1024 + 1)]
+    [InlineData(3 * 1024 * 1024)]
+    [InlineData(6 * 1024 * 1024)]
+    [InlineData(12 * 1024 * 1024)]
+    public async Task A_file_over_the_limit_gets_the_same_sentence_on_the_import_page_whatever_its_size(int size)
+    {
+        var (_, owner) = await fx.NewShopAsync("csv-big-" + size);
+        var file = Encoding.UTF8.GetBytes(Header + "\r\n").Concat(Enumerable.Repeat((byte)'x', size)).ToArray();
+
+        var response = await owner.PostMultipartAsync("/Catalog/Import?handler=Preview", [], "file", "big.csv", file, "text/csv");
+
+        // Up to what the page reads it answers itself; a bigger body is refused unread and the browser sent back.
+        var page = response.StatusCode == HttpStatusCode.Redirect
+            ? await owner.GetPageAsync(response.Headers.Location!.OriginalString)
+            : await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode is HttpStatusCode.OK or HttpStatusCode.Redirect, $"answered {(int)response.StatusCode}");
+        Assert.Contains("Файл больше 2 МБ. Разбейте его на части.", page);
+        Assert.Contains("action=\"/Catalog/Import?handler=Preview\"", page);
+    }
+
+    [Fact]
+    public async Task The_import_page_states_the_size_limit_before_the_upload()
+    {
+        var (_, owner) = await fx.NewShopAsync("csv-limit-shown");
+
+        var page = await owner.GetPageAsync("/Catalog/Import");
+
+        Assert.Contains("не больше 2 МБ", page);
+        Assert.Contains($"data-max-bytes=\"{2 * 1024 * 1024}\"", page);
+    }
+
     private static byte[] Bom(string text) => [0xEF, 0xBB, 0xBF, .. Encoding.UTF8.GetBytes(text)];
 
     private static async Task<string> PreviewAsync(PortalClient owner, byte[] file)
