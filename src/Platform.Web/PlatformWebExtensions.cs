@@ -105,6 +105,9 @@ public static class PlatformWebExtensions
         services.AddIdentity<PlatformUser, IdentityRole<Guid>>(o =>
             {
                 o.User.RequireUniqueEmail = true;
+                // The user name is the e-mail, checked by AccountEmail like buyers' addresses: Cyrillic mailboxes and
+                // domains (иван@пример.рф) are fine, so Identity's Latin-only character list would wrongly refuse them.
+                o.User.AllowedUserNameCharacters = "";
                 o.SignIn.RequireConfirmedAccount = false;
                 o.Password.RequiredLength = 10;
                 o.Password.RequiredUniqueChars = 4;

@@ -24,7 +24,7 @@ public sealed class ForgotPasswordModel(UserManager<PlatformUser> users, PortalM
             ModelState.AddModelError(nameof(Email), T("Введите e-mail.", "Enter your e-mail."));
             return Page();
         }
-        var user = await users.FindByEmailAsync(Email.Trim());
+        var user = await AccountEmail.FindAsync(users, Email);
         // Invited people who never set a password use their invite link instead.
         if (user is not null && await users.HasPasswordAsync(user))
         {

@@ -26,8 +26,8 @@ public sealed class TeamModel(PlatformDbContext db, ITenantContext tenant, Staff
 
     public async Task<IActionResult> OnPostInviteAsync(CancellationToken ct)
     {
-        var email = InviteEmail.Trim().ToLowerInvariant();
-        if (email.Length == 0 || email.Length > 256 || !System.Net.Mail.MailAddress.TryCreate(email, out _))
+        var email = AccountEmail.Normalize(InviteEmail) ?? "";
+        if (email.Length == 0)
             ModelState.AddModelError(nameof(InviteEmail), T("Неверный адрес e-mail.", "The e-mail address is not valid."));
         if (ModelState.IsValid)
         {
