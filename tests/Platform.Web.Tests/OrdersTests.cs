@@ -59,6 +59,21 @@ public sealed class OrdersTests(PortalFixture fx)
     }
 
     [Fact]
+    public async Task A_buyers_phone_reads_the_same_in_the_list_and_the_detail()
+    {
+        var (shop, owner) = await ShopAsync("orders-phone");
+        var order = await PlaceAsync(shop, pay: false, phone: "79990000001");
+
+        var list = WebUtility.HtmlDecode(await owner.GetPageAsync("/Orders"));
+        var detail = WebUtility.HtmlDecode(await owner.GetPageAsync($"/Orders/{order.Id}"));
+
+        Assert.Contains("<span class=\"phone\">+7 999 000-00-01</span>", list);
+        Assert.Contains("<span class=\"phone\">+7 999 000-00-01</span>", detail);
+        Assert.DoesNotContain("79990000001", list);
+        Assert.DoesNotContain("79990000001", detail);
+    }
+
+    [Fact]
     public async Task Recheck_enqueues_the_workers_reconciliation_job_with_the_tenant_and_order()
     {
         var (shop, owner) = await ShopAsync("orders-recheck");

@@ -1,3 +1,4 @@
+using PhoneNumbers;
 using Platform.Data.Orders;
 using Platform.Domain.Orders;
 using static Platform.Web.Localization.UiText;
@@ -28,6 +29,22 @@ public static class OrderText
         OrderEventSource.System => T("система", "system"),
         _ => source.ToString(),
     };
+
+    /// <summary>
+    /// A buyer's phone, stored as E.164 digits (<c>79990000001</c>), the one way the portal shows it: <c>+7 999 000-00-01</c>.
+    /// </summary>
+    public static string Phone(string digits)
+    {
+        try
+        {
+            var library = PhoneNumberUtil.GetInstance();
+            return library.Format(library.Parse("+" + digits, null), PhoneNumberFormat.INTERNATIONAL);
+        }
+        catch (NumberParseException)
+        {
+            return "+" + digits;
+        }
+    }
 
     public static string Refund(RefundStatus status) => status switch
     {
