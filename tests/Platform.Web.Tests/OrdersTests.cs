@@ -86,7 +86,7 @@ public sealed class OrdersTests(PortalFixture fx)
         var jobs = monitoring.EnqueuedJobs("default", 0, 500).Select(j => j.Value.Job).ToList();
         Assert.Contains(jobs, j => j.Type == typeof(IOrderReconciler) && j.Method.Name == nameof(IOrderReconciler.ReconcileOrderAsync)
             && (Guid)j.Args[0] == shop.Id && (Guid)j.Args[1] == order.Id);
-        Assert.Contains("Status re-check requested", await owner.GetPageAsync($"/Orders/{order.Id}"));
+        Assert.Contains("В кабинете запрошена перепроверка статуса.", await owner.GetPageAsync($"/Orders/{order.Id}"));
     }
 
     [Fact]
@@ -142,6 +142,25 @@ public sealed class OrdersTests(PortalFixture fx)
         var page = await owner.GetPageAsync($"/Orders/{order.Id}");
         Assert.Contains($"{order.Number}-R1", page);
         Assert.DoesNotContain("id=\"refund-all\"", page);
+    }
+
+    [Fact]
+    public async Task The_portal_writes_its_timeline_messages_in_russian_even_for_a_merchant_reading_english()
+    {
+        var (shop, owner) = await ShopAsync("orders-timeline-ru");
+        var unpaid = await PlaceAsync(shop, pay: false);
+        var paid = await PlaceAsync(shop, pay: true);
+        await owner.PostFormAsync("/Culture", new() { ["culture"] = "en" }, page: "/Orders");
+
+        await owner.PostFormAsync($"/Orders/{unpaid.Id}?handler=Recheck", new());
+        await owner.PostFormAsync($"/Orders/{unpaid.Id}?handler=Cancel", new());
+        await owner.PostFormAsync($"/Orders/{paid.Id}?handler=Refund", new() { ["all"] = "true" });
+
+        var messages = await fx.InTenantAsync(shop.Id, db => db.OrderEvents.Where(e => e.Source == OrderEventSource.Merchant)
+            .OrderBy(e => e.Id).Select(e => e.Message).ToListAsync());
+        Assert.Equal(["В кабинете запрошена перепроверка статуса.", "Отменён магазином в кабинете.",
+            $"Возврат {paid.MerchantOrderId}-R1 на {MoneyRu(paid.Amount)} создан в Инвойсбоксе."], messages);
+        Assert.Contains("lang=\"en\"", await owner.GetPageAsync($"/Orders/{paid.Id}"));
     }
 
     [Fact]

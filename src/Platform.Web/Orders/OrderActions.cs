@@ -36,7 +36,7 @@ public sealed class OrderActions(
             return false;
         var tenantId = tenant.RequireTenantId();
         jobs.Enqueue<IOrderReconciler>(r => r.ReconcileOrderAsync(tenantId, orderId, CancellationToken.None));
-        await states.NoteAsync(orderId, OrderEventSource.Merchant, "Status re-check requested in the portal.", ct);
+        await states.NoteAsync(orderId, OrderEventSource.Merchant, "В кабинете запрошена перепроверка статуса.", ct);
         return true;
     }
 
@@ -75,7 +75,7 @@ public sealed class OrderActions(
             return T("Инвойсбокс ответил, что заказ не отменён. Статус перепроверяется.", "Invoicebox says the order is not canceled. The status is being re-checked.");
         }
         if (!await states.TryMoveAsync(orderId, OrderStatus.AwaitingPayment, OrderStatus.Canceled, OrderEventSource.Merchant,
-                "Canceled by the merchant in the portal.", ct: ct))
+                "Отменён магазином в кабинете.", ct: ct))
         {
             await RecheckAsync(orderId, ct);
             return T("Статус заказа изменился, пока шла отмена. Статус перепроверяется.", "The order's status changed meanwhile. The status is being re-checked.");
@@ -168,9 +168,9 @@ public sealed class OrderActions(
         }
         refund.UpdatedAt = time.GetUtcNow();
         await db.SaveChangesAsync(CancellationToken.None);
-        await states.NoteAsync(orderId, OrderEventSource.Merchant, refund.Status is RefundStatus.Created or RefundStatus.Completed
-            ? $"Refund {refund.MerchantRefundId} of {refund.Amount} RUB created in Invoicebox."
-            : $"Refund {refund.MerchantRefundId} of {refund.Amount} RUB not confirmed by Invoicebox ({refund.Status}).", CancellationToken.None);
+        await states.NoteAsync(orderId, OrderEventSource.Merchant, OrderText.Timeline(() => refund.Status is RefundStatus.Created or RefundStatus.Completed
+            ? $"Возврат {refund.MerchantRefundId} на {MoneyText.Rub(refund.Amount)} создан в Инвойсбоксе."
+            : $"Возврат {refund.MerchantRefundId} на {MoneyText.Rub(refund.Amount)} не подтверждён Инвойсбоксом: {OrderText.Refund(refund.Status)}."), CancellationToken.None);
         return problem;
     }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using PhoneNumbers;
 using Platform.Data.Orders;
 using Platform.Domain.Orders;
@@ -43,6 +44,24 @@ public static class OrderText
         catch (NumberParseException)
         {
             return "+" + digits;
+        }
+    }
+
+    /// <summary>
+    /// An order-timeline message is stored once and read by everyone in the shop, so the portal writes it in Russian,
+    /// the portal's language, whatever language the merchant who caused it has chosen; amounts and statuses inside it too.
+    /// </summary>
+    public static string Timeline(Func<string> message)
+    {
+        var chosen = CultureInfo.CurrentUICulture;
+        CultureInfo.CurrentUICulture = Russian;
+        try
+        {
+            return message();
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = chosen;
         }
     }
 
