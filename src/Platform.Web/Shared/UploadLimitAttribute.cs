@@ -26,6 +26,10 @@ public sealed class UploadLimitAttribute(UploadKind kind) : Attribute, IAuthoriz
     // Room for the other fields of the form, and for the base64 copy of a checked CSV that the import's «save» posts back.
     private const long FieldsAllowance = 64 * 1024;
 
+    // A refused body is still read to its end (and dropped) after the answer: a browser still sending it would otherwise
+    // see the connection reset, not the page. Beyond this the connection is simply closed.
+    private const long DiscardUpTo = 256L * 1024 * 1024;
+
     /// <summary>Before the antiforgery check (order 1000), which reads the body.</summary>
     public int Order => -2000;
 
@@ -56,6 +60,8 @@ public sealed class UploadLimitAttribute(UploadKind kind) : Attribute, IAuthoriz
                 size.MaxRequestBodySize = ceiling;
             return;
         }
+        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } discard)
+            discard.MaxRequestBodySize = Math.Min(length, DiscardUpTo);
         http.RequestServices.GetRequiredService<ILogger<UploadLimitAttribute>>().LogWarning(
             "Upload of {Bytes} bytes to {Path} refused unread: the {Kind} limit is {Limit} bytes", length, http.Request.Path.Value, kind, FileBytes);
         var tempData = http.RequestServices.GetRequiredService<ITempDataDictionaryFactory>().GetTempData(http);
