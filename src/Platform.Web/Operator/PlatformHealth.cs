@@ -3,10 +3,10 @@ using System.Net.Http.Json;
 using System.Text.Json.Serialization;
 using Hangfire;
 using Hangfire.Storage;
-using Platform.ServiceDefaults.Jobs;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Platform.Data;
+using Platform.ServiceDefaults.Jobs;
 using static Platform.Web.Localization.UiText;
 
 namespace Platform.Web.Operator;

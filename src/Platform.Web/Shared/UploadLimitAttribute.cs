@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.ViewFeatures;
+using Platform.Data.Tenancy;
 using Platform.Web.Catalog;
 using Platform.Web.Images;
 
@@ -63,7 +64,8 @@ public sealed class UploadLimitAttribute(UploadKind kind) : Attribute, IAuthoriz
         if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } discard)
             discard.MaxRequestBodySize = Math.Min(length, DiscardUpTo);
         http.RequestServices.GetRequiredService<ILogger<UploadLimitAttribute>>().LogWarning(
-            "Upload of {Bytes} bytes to {Path} refused unread: the {Kind} limit is {Limit} bytes", length, http.Request.Path.Value, kind, FileBytes);
+            "Upload of {Bytes} bytes to {Path} by tenant {TenantId} refused unread: the {Kind} limit is {Limit} bytes",
+            length, http.Request.Path.Value, http.RequestServices.GetRequiredService<ITenantContext>().TenantId, kind, FileBytes);
         var tempData = http.RequestServices.GetRequiredService<ITempDataDictionaryFactory>().GetTempData(http);
         tempData["Problem"] = TooLarge(kind);
         tempData.Save();
