@@ -15,6 +15,7 @@ using Platform.Web.Mail;
 using Platform.Web.Operator;
 using Platform.Web.Orders;
 using Platform.Web.Security;
+using Platform.Web.Shared;
 using Platform.Web.Shop;
 using static Platform.Web.Localization.UiText;
 
@@ -35,6 +36,7 @@ public static class PlatformWebExtensions
         services.Configure<MailOptions>(configuration.GetSection(MailOptions.Section));
         services.AddPlatformHangfire(configuration);
         services.AddInvoiceboxClient(configuration.GetSection("Invoicebox"));
+        services.Configure<InvoiceboxAddressOptions>(configuration.GetSection(InvoiceboxAddressOptions.Section));
 
         AddAccounts(services, builder.Environment);
         services.AddAuthorization(PortalPolicies.Add);
@@ -51,11 +53,13 @@ public static class PlatformWebExtensions
                 o.Conventions.AllowAnonymousToFolder("/Account");
                 o.Conventions.AllowAnonymousToFolder("/Errors");
                 o.Conventions.AllowAnonymousToPage("/Culture");
+                o.Conventions.ConfigureFilter(new UnknownHandlerFilter());
             })
             .AddMvcOptions(o =>
             {
                 // Validation is written out per form in both languages; no implicit English "field is required".
                 o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
+                o.ModelMetadataDetailsProviders.Add(new BlankFormValues());
                 var messages = o.ModelBindingMessageProvider;
                 messages.SetValueMustNotBeNullAccessor(_ => T("Заполните поле.", "This field is required."));
                 messages.SetAttemptedValueIsInvalidAccessor((_, _) => T("Неверное значение.", "The value is not valid."));
@@ -101,6 +105,9 @@ public static class PlatformWebExtensions
         services.AddIdentity<PlatformUser, IdentityRole<Guid>>(o =>
             {
                 o.User.RequireUniqueEmail = true;
+                // The user name is the e-mail, checked by AccountEmail like buyers' addresses: Cyrillic mailboxes and
+                // domains (иван@пример.рф) are fine, so Identity's Latin-only character list would wrongly refuse them.
+                o.User.AllowedUserNameCharacters = "";
                 o.SignIn.RequireConfirmedAccount = false;
                 o.Password.RequiredLength = 10;
                 o.Password.RequiredUniqueChars = 4;
@@ -136,7 +143,9 @@ public static class PlatformWebExtensions
                 return Task.CompletedTask;
             };
         });
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(5));
+        // Removing a colleague, a role change or a password reset takes effect on the very next request: every request
+        // checks the cookie against the user's row and rebuilds the roles from it (portal traffic is small).
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero);
         services.AddScoped<PortalRoles>();
         services.AddScoped<ShopSignUp>();
         services.AddScoped<StaffInvites>();

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Platform.Data.Identity;
 using Platform.Data.Shops;
 
@@ -153,22 +155,126 @@ public sealed partial class AccountTests(PortalFixture fx)
     public async Task Sign_in_returns_only_to_local_pages_or_the_configured_dashboard(string returnUrl, string expected)
     {
         var response = await fx.Anonymous().PostFormAsync("/Account/Login",
-            new() { ["Email"] = fx.OwnerA.Email!, ["Password"] = PortalFixture.Password, ["ReturnUrl"] = returnUrl });
+            new() { ["Email"] = PortalFixture.OperatorEmail, ["Password"] = PortalFixture.Password, ["ReturnUrl"] = returnUrl });
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal(expected, response.Headers.Location!.OriginalString);
+    }
+
+    [Theory]
+    [InlineData("owner-a@test.local")]
+    [InlineData("staff-a@test.local")]
+    public async Task A_merchant_signing_in_from_the_dashboard_link_lands_on_the_portal_home_with_a_sentence(string email)
+    {
+        var client = fx.Anonymous();
+        var dashboard = "http://127.0.0.1:5300/hangfire/jobs/failed";
+
+        var response = await client.PostFormAsync("/Account/Login?ReturnUrl=" + Uri.EscapeDataString(dashboard),
+            new() { ["Email"] = email, ["Password"] = PortalFixture.Password });
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/", response.Headers.Location!.OriginalString);
+        Assert.Contains("только для операторов и поддержки платформы", await client.GetPageAsync("/"));
+        // Already signed in, the same link does not bounce to the dashboard either.
+        var again = await client.GetAsync("/Account/Login?ReturnUrl=" + Uri.EscapeDataString(dashboard));
+        Assert.Equal("/", again.Headers.Location!.OriginalString);
+    }
+
+    [Fact]
+    public async Task Support_signing_in_from_the_dashboard_link_goes_back_to_the_dashboard()
+    {
+        var dashboard = "http://127.0.0.1:5300/hangfire/jobs/failed";
+
+        var response = await fx.Anonymous().PostFormAsync("/Account/Login?ReturnUrl=" + Uri.EscapeDataString(dashboard),
+            new() { ["Email"] = PortalFixture.SupportEmail, ["Password"] = PortalFixture.Password });
+
+        Assert.Equal(dashboard, response.Headers.Location!.OriginalString);
+    }
+
+    [Fact]
+    public async Task Sign_up_takes_a_cyrillic_e_mail_and_sign_in_finds_it_however_it_is_typed()
+    {
+        var response = await fx.Anonymous().PostFormAsync("/Account/SignUp", new()
+        {
+            ["ShopName"] = "Лавка на РФ", ["Email"] = " Иван@Лавка.РФ ", ["Password"] = "Kirillica-pass-1",
+        });
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("иван@лавка.рф", await fx.InDatabaseAsync(db => db.Users.Where(u => u.UserName == "иван@лавка.рф").Select(u => u.Email).SingleAsync()));
+        await fx.SignInAsync("ИВАН@ЛАВКА.РФ", "Kirillica-pass-1");
+        await fx.SignInAsync("иван@xn--80aaf6ac.xn--p1ai", "Kirillica-pass-1");
+    }
+
+    [Fact]
+    public async Task An_owner_can_invite_a_colleague_with_a_cyrillic_e_mail()
+    {
+        var owner = await fx.SignInAsync(fx.OwnerA.Email!);
+
+        var invited = await owner.PostFormAsync("/Shop/Team?handler=Invite", new() { ["InviteEmail"] = "Мария@Пример.рф", ["InviteRole"] = PlatformRoles.Staff });
+
+        Assert.Equal(HttpStatusCode.Redirect, invited.StatusCode);
+        Assert.True(await fx.InDatabaseAsync(db => db.Users.AnyAsync(u => u.Email == "мария@пример.рф" && u.TenantId == fx.ShopA.Id)));
     }
 
     [Fact]
     public async Task Signing_out_ends_the_session()
     {
         var client = await fx.SignInAsync(fx.OwnerA.Email!);
-        var response = await client.PostFormAsync("/Account/Logout", new(), tokenFrom: "/");
+        var response = await client.PostFormAsync("/Account/Logout", new(), page: "/");
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var after = await client.GetAsync("/Orders");
         Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
         Assert.StartsWith("http://localhost/Account/Login", after.Headers.Location!.ToString());
+    }
+
+    [Fact]
+    public async Task A_removed_colleague_is_refused_on_the_next_request_even_for_the_buyer_export()
+    {
+        var (shop, owner) = await fx.NewShopAsync("team-remove");
+        var colleague = await fx.CreateUserAsync("leaver@team-remove.test", PlatformRoles.Staff, shop.Id);
+        var session = await fx.SignInAsync(colleague.Email!);
+        Assert.Equal(HttpStatusCode.OK, (await session.GetAsync("/Orders?handler=Export")).StatusCode);
+
+        var removed = await owner.PostFormAsync("/Shop/Team?handler=Remove", new() { ["id"] = colleague.Id.ToString() });
+
+        Assert.Equal(HttpStatusCode.Redirect, removed.StatusCode);
+        var export = await session.GetAsync("/Orders?handler=Export");
+        Assert.Equal(HttpStatusCode.Redirect, export.StatusCode);
+        Assert.StartsWith("http://localhost/Account/Login", export.Headers.Location!.ToString());
+        Assert.False(await fx.InDatabaseAsync(db => db.Users.AnyAsync(u => u.Id == colleague.Id)));
+    }
+
+    [Fact]
+    public async Task A_demoted_owner_loses_the_owner_pages_on_the_next_request()
+    {
+        var (_, owner) = await fx.NewShopAsync("team-demote");
+        Assert.Equal(HttpStatusCode.OK, (await owner.GetAsync("/Shop/Team")).StatusCode);
+
+        await using (var scope = fx.Data.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<PlatformUser>>();
+            var user = (await users.FindByEmailAsync("owner@team-demote.test"))!;
+            Assert.True((await users.RemoveFromRoleAsync(user, PlatformRoles.Owner)).Succeeded);
+            Assert.True((await users.AddToRoleAsync(user, PlatformRoles.Staff)).Succeeded);
+        }
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await owner.GetAsync("/Shop/Team")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await owner.GetAsync("/Catalog")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_password_reset_ends_the_sessions_opened_with_the_old_password()
+    {
+        await fx.CreateUserAsync("reset-session@test.local", PlatformRoles.Staff, fx.ShopA.Id);
+        var oldSession = await fx.SignInAsync("reset-session@test.local");
+        await fx.Anonymous().PostFormAsync("/Account/ForgotPassword", new() { ["Email"] = "reset-session@test.local" });
+        var link = await LinkFromMailAsync("reset-session@test.local", "/Account/ResetPassword");
+
+        var reset = await fx.Anonymous().PostFormAsync(new Uri(link).PathAndQuery, new() { ["Password"] = "Another-new-pass-8" });
+
+        Assert.Equal(HttpStatusCode.Redirect, reset.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await oldSession.GetAsync("/Catalog")).StatusCode);
     }
 
     private async Task<string> LinkFromMailAsync(string recipient, string path)

@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Platform.Data.Identity;
+using Platform.Testing;
 
 namespace Platform.Web.Tests;
 
@@ -58,7 +59,7 @@ public sealed class AuthorizationMatrixTests(PortalFixture fx)
         string Fill(string s) => ids.Aggregate(s, (text, id) => text.Replace("{" + id.Key + "}", id.Value));
         var before = await SnapshotOfShopBAsync();
 
-        var response = await client.PostFormAsync(Fill(template),
+        var response = await client.PostCraftedFormAsync(Fill(template),
             fields.Select(Fill).Select(f => f.Split('=', 2)).ToDictionary(p => p[0], p => p[1]), tokenFrom: "/");
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
@@ -84,7 +85,7 @@ public sealed class AuthorizationMatrixTests(PortalFixture fx)
         var staff = await fx.SignInAsync(fx.StaffA.Email!);
         var before = await SnapshotOfShopAAsync();
 
-        var response = await staff.PostFormAsync(template.Replace("{order}", fx.ShopA.OrderId.ToString()),
+        var response = await staff.PostCraftedFormAsync(template.Replace("{order}", fx.ShopA.OrderId.ToString()),
             fields.Select(f => f.Split('=', 2)).ToDictionary(p => p[0], p => p[1]), tokenFrom: "/");
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
@@ -102,14 +103,47 @@ public sealed class AuthorizationMatrixTests(PortalFixture fx)
     }
 
     [Fact]
-    public async Task Staff_see_the_credentials_masked_without_a_form_to_change_them()
+    public async Task Staff_see_the_credentials_read_only_without_the_notification_url_and_its_secret_key()
     {
         var staff = await fx.SignInAsync(fx.StaffA.Email!);
 
         var page = await staff.GetPageAsync("/Shop/Invoicebox");
 
         Assert.Contains("Изменять данные подключения может только владелец", page);
-        Assert.Contains("<fieldset disabled=\"disabled\">", page);
+        Assert.Contains("00000000-0000-4000-8000-000000000001", page);
+        Assert.Contains("••••0000", page);
+        Assert.DoesNotContain("handler=Save", page);
+        Assert.DoesNotContain(fx.ShopA.WebhookKey, page);
+        Assert.DoesNotContain("/hooks/invoicebox/", page);
+    }
+
+    [Theory]
+    [InlineData("/Shop")]
+    [InlineData("/Shop/Invoicebox")]
+    [InlineData("/Shop/PointsOfSale")]
+    [InlineData("/Shop/Launch")]
+    [InlineData("/Orders/{order}")]
+    [InlineData("/Catalog")]
+    public async Task Every_form_a_page_offers_staff_is_one_staff_may_submit(string template)
+    {
+        var shop = await TenantSeeder.SeedAsync(fx.Data, "staff-forms-" + template.Length + template[^3..].ToLowerInvariant().Trim('/', '}'));
+        // A paid order with refundable lines, so the page would show refund controls to an owner.
+        await fx.InTenantAsync(shop.Id, db => db.Orders.Where(o => o.Id == shop.OrderId).ExecuteUpdateAsync(u => u
+            .SetProperty(o => o.Status, Domain.Orders.OrderStatus.Paid).SetProperty(o => o.InvoiceboxOrderId, "ib-paid-order")));
+        var email = $"staff@{shop.Id:N}.test";
+        await fx.CreateUserAsync(email, PlatformRoles.Staff, shop.Id);
+        var staff = await fx.SignInAsync(email);
+        var page = template.Replace("{order}", shop.OrderId.ToString());
+        var html = await staff.GetPageAsync(page);
+
+        var forms = RenderedForm.All(html, page).Select(f => f.Action).Distinct()
+            .Where(action => action is not ("/Culture" or "/Account/Logout")).ToList();
+
+        foreach (var action in forms)
+        {
+            var response = await staff.PostFormAsync(html, page, action, []);
+            Assert.True(response.StatusCode != HttpStatusCode.Forbidden, $"{page} offers staff a form to {action}, which answers 403");
+        }
     }
 
     [Theory]
@@ -151,7 +185,7 @@ public sealed class AuthorizationMatrixTests(PortalFixture fx)
     {
         var support = await fx.SignInAsync(PortalFixture.SupportEmail);
 
-        var response = await support.PostFormAsync("/Operator?handler=Suspend", new() { ["id"] = fx.ShopB.Id.ToString() });
+        var response = await support.PostCraftedFormAsync("/Operator?handler=Suspend", new() { ["id"] = fx.ShopB.Id.ToString() }, tokenFrom: "/Operator");
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         Assert.Equal(Data.Shops.TenantStatus.Live, await fx.InDatabaseAsync(db => db.Tenants.Where(t => t.Id == fx.ShopB.Id).Select(t => t.Status).SingleAsync()));

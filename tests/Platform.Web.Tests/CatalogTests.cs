@@ -126,6 +126,28 @@ public sealed class CatalogTests(PortalFixture fx)
         Assert.False(await fx.InTenantAsync(shop.Id, db => db.Categories.AnyAsync(c => c.Id == bakery)));
     }
 
+    [Theory]
+    [InlineData("/Catalog/Product", "Image")]
+    [InlineData("/Shop", "Logo")]
+    public async Task A_picture_over_the_limit_gets_the_same_sentence_whatever_its_size(string page, string field)
+    {
+        var (_, owner) = await fx.NewShopAsync("pic-big-" + field.ToLowerInvariant());
+        var fields = page == "/Shop"
+            ? new Dictionary<string, string> { ["Input.Name"] = "Big", ["Input.DisplayName"] = "Big", ["Input.BrandColor"] = "#112233", ["Input.DefaultLocale"] = "ru" }
+            : Product("PIC-BIG", "10");
+
+        foreach (var size in new[] { 1024 * 1024 + 1, 3 * 1024 * 1024, 20 * 1024 * 1024 })
+        {
+            var response = await owner.PostMultipartAsync(page, fields, field, "big.png", [.. TestImages.Png, .. new byte[size]], "image/png");
+
+            var html = response.StatusCode == HttpStatusCode.Redirect
+                ? await owner.GetPageAsync(response.Headers.Location!.OriginalString)
+                : await response.Content.ReadAsStringAsync();
+            Assert.True(response.StatusCode is HttpStatusCode.OK or HttpStatusCode.Redirect, $"{size} bytes: answered {(int)response.StatusCode}");
+            Assert.Contains("Картинка больше 1 МБ. Уменьшите её и загрузите снова.", html);
+        }
+    }
+
     [Fact]
     public async Task A_product_picture_must_be_a_real_image_of_at_most_one_megabyte()
     {

@@ -1,5 +1,10 @@
 using System.Net;
+using Hangfire;
+using Hangfire.Server;
+using Hangfire.States;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Platform.Data.Orders;
 using Platform.Data.Payments;
 using Platform.Domain.Orders;
 
@@ -43,6 +48,59 @@ public sealed class OperatorConsoleTests(PortalFixture fx)
         Assert.Matches("data-check=\"RabbitMQ\"><th>RabbitMQ</th><td class=\"health-ok\"", page);
         Assert.Contains("data-check=\"Hangfire\"", page);
         Assert.Contains("http://127.0.0.1:5300/hangfire", page);
+    }
+
+    [Fact]
+    public async Task The_health_page_counts_only_hangfire_servers_with_a_recent_heartbeat()
+    {
+        var storage = fx.App.Services.GetRequiredService<JobStorage>();
+        using (var connection = storage.GetConnection())
+        {
+            connection.AnnounceServer("health-test:live", new ServerContext { Queues = ["default"], WorkerCount = 1 });
+            connection.AnnounceServer("health-test:before-restart", new ServerContext { Queues = ["default"], WorkerCount = 1 });
+        }
+        await fx.InDatabaseAsync(db => db.Database.ExecuteSqlRawAsync(
+            "UPDATE hangfire.server SET lastheartbeat = now() - interval '10 minutes' WHERE id = 'health-test:before-restart'"));
+        try
+        {
+            var op = await fx.SignInAsync(PortalFixture.OperatorEmail);
+
+            var page = await op.GetPageAsync("/Operator/Health");
+
+            Assert.Contains("серверов: 1,", page);
+        }
+        finally
+        {
+            using var connection = storage.GetConnection();
+            connection.RemoveServer("health-test:live");
+            connection.RemoveServer("health-test:before-restart");
+        }
+    }
+
+    [Fact]
+    public async Task A_failed_job_of_the_workers_is_named_by_its_method_though_the_portal_cannot_load_its_type()
+    {
+        var storage = fx.App.Services.GetRequiredService<JobStorage>();
+        var jobId = new BackgroundJobClient(storage).Create<IOrderReconciler>(
+            r => r.ReconcileOrderAsync(fx.ShopA.Id, fx.ShopA.OrderId, CancellationToken.None), new ScheduledState(TimeSpan.FromDays(1)));
+        using (var connection = storage.GetConnection())
+        using (var transaction = connection.CreateWriteTransaction())
+        {
+            // Straight into the failed state: the client's state election would turn a failure into a retry.
+            transaction.SetJobState(jobId, new FailedState(new TimeoutException("Invoicebox did not answer")));
+            transaction.Commit();
+        }
+        // As the workers' own recurring jobs are recorded: a type from an assembly the portal does not reference.
+        var typeName = typeof(IOrderReconciler).FullName + ", " + typeof(IOrderReconciler).Assembly.GetName().Name;
+        await fx.InDatabaseAsync(db => db.Database.ExecuteSqlRawAsync(
+            "UPDATE hangfire.job SET invocationdata = replace(replace(invocationdata::text, {0}, {1}), {2}, {3})::jsonb WHERE id = {4}",
+            typeName, "Platform.Workers.Payments.PaymentReconciliationJob, Platform.Workers", nameof(IOrderReconciler.ReconcileOrderAsync), "RunAsync", long.Parse(jobId)));
+        var op = await fx.SignInAsync(PortalFixture.OperatorEmail);
+
+        var page = await op.GetPageAsync("/Operator/Health");
+
+        Assert.Contains("<code>PaymentReconciliationJob.RunAsync</code>", page);
+        Assert.DoesNotContain("<code>?</code>", page);
     }
 
     [Fact]

@@ -59,19 +59,34 @@ public sealed class OrdersTests(PortalFixture fx)
     }
 
     [Fact]
+    public async Task A_buyers_phone_reads_the_same_in_the_list_and_the_detail()
+    {
+        var (shop, owner) = await ShopAsync("orders-phone");
+        var order = await PlaceAsync(shop, pay: false, phone: "79990000001");
+
+        var list = WebUtility.HtmlDecode(await owner.GetPageAsync("/Orders"));
+        var detail = WebUtility.HtmlDecode(await owner.GetPageAsync($"/Orders/{order.Id}"));
+
+        Assert.Contains("<span class=\"phone\">+7 999 000-00-01</span>", list);
+        Assert.Contains("<span class=\"phone\">+7 999 000-00-01</span>", detail);
+        Assert.DoesNotContain("79990000001", list);
+        Assert.DoesNotContain("79990000001", detail);
+    }
+
+    [Fact]
     public async Task Recheck_enqueues_the_workers_reconciliation_job_with_the_tenant_and_order()
     {
         var (shop, owner) = await ShopAsync("orders-recheck");
         var order = await PlaceAsync(shop, pay: false);
 
-        var response = await owner.PostFormAsync($"/Orders/{order.Id}?handler=Recheck", new(), tokenFrom: $"/Orders/{order.Id}");
+        var response = await owner.PostFormAsync($"/Orders/{order.Id}?handler=Recheck", new());
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var monitoring = fx.App.Services.GetRequiredService<JobStorage>().GetMonitoringApi();
         var jobs = monitoring.EnqueuedJobs("default", 0, 500).Select(j => j.Value.Job).ToList();
         Assert.Contains(jobs, j => j.Type == typeof(IOrderReconciler) && j.Method.Name == nameof(IOrderReconciler.ReconcileOrderAsync)
             && (Guid)j.Args[0] == shop.Id && (Guid)j.Args[1] == order.Id);
-        Assert.Contains("Status re-check requested", await owner.GetPageAsync($"/Orders/{order.Id}"));
+        Assert.Contains("В кабинете запрошена перепроверка статуса.", await owner.GetPageAsync($"/Orders/{order.Id}"));
     }
 
     [Fact]
@@ -80,7 +95,7 @@ public sealed class OrdersTests(PortalFixture fx)
         var (shop, owner) = await ShopAsync("orders-cancel");
         var order = await PlaceAsync(shop, pay: false);
 
-        var response = await owner.PostFormAsync($"/Orders/{order.Id}?handler=Cancel", new(), tokenFrom: $"/Orders/{order.Id}");
+        var response = await owner.PostFormAsync($"/Orders/{order.Id}?handler=Cancel", new());
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal("canceled", await EmulatorStatusAsync(order.InvoiceboxOrderId!));
@@ -99,7 +114,8 @@ public sealed class OrdersTests(PortalFixture fx)
         var (shop, owner) = await ShopAsync("orders-cancel-paid");
         var order = await PlaceAsync(shop, pay: true);
 
-        await owner.PostFormAsync($"/Orders/{order.Id}?handler=Cancel", new(), tokenFrom: $"/Orders/{order.Id}");
+        // The page offers no «cancel» for a paid order; a hand-made request is refused too.
+        await owner.PostCraftedFormAsync($"/Orders/{order.Id}?handler=Cancel", new(), tokenFrom: $"/Orders/{order.Id}");
 
         Assert.Contains("Отменить можно только заказ, который ждёт оплаты", await owner.GetPageAsync($"/Orders/{order.Id}"));
         Assert.Equal("completed", await EmulatorStatusAsync(order.InvoiceboxOrderId!));
@@ -111,7 +127,7 @@ public sealed class OrdersTests(PortalFixture fx)
         var (shop, owner) = await ShopAsync("orders-refund-all");
         var order = await PlaceAsync(shop, pay: true);
 
-        var response = await owner.PostFormAsync($"/Orders/{order.Id}?handler=Refund", new() { ["all"] = "true" }, tokenFrom: $"/Orders/{order.Id}");
+        var response = await owner.PostFormAsync($"/Orders/{order.Id}?handler=Refund", new() { ["all"] = "true" });
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var refund = await fx.InTenantAsync(shop.Id, db => db.Refunds.Include(r => r.Lines).SingleAsync(r => r.OrderId == order.Id));
@@ -129,13 +145,32 @@ public sealed class OrdersTests(PortalFixture fx)
     }
 
     [Fact]
+    public async Task The_portal_writes_its_timeline_messages_in_russian_even_for_a_merchant_reading_english()
+    {
+        var (shop, owner) = await ShopAsync("orders-timeline-ru");
+        var unpaid = await PlaceAsync(shop, pay: false);
+        var paid = await PlaceAsync(shop, pay: true);
+        await owner.PostFormAsync("/Culture", new() { ["culture"] = "en" }, page: "/Orders");
+
+        await owner.PostFormAsync($"/Orders/{unpaid.Id}?handler=Recheck", new());
+        await owner.PostFormAsync($"/Orders/{unpaid.Id}?handler=Cancel", new());
+        await owner.PostFormAsync($"/Orders/{paid.Id}?handler=Refund", new() { ["all"] = "true" });
+
+        var messages = await fx.InTenantAsync(shop.Id, db => db.OrderEvents.Where(e => e.Source == OrderEventSource.Merchant)
+            .OrderBy(e => e.Id).Select(e => e.Message).ToListAsync());
+        Assert.Equal(["В кабинете запрошена перепроверка статуса.", "Отменён магазином в кабинете.",
+            $"Возврат {paid.MerchantOrderId}-R1 на {MoneyRu(paid.Amount)} создан в Инвойсбоксе."], messages);
+        Assert.Contains("lang=\"en\"", await owner.GetPageAsync($"/Orders/{paid.Id}"));
+    }
+
+    [Fact]
     public async Task A_partial_refund_returns_only_the_chosen_quantity_priced_like_the_order()
     {
         var (shop, owner) = await ShopAsync("orders-refund-part");
         var order = await PlaceAsync(shop, pay: true);
         var cups = order.Lines.Single(l => l.Sku == "CUP");
 
-        await owner.PostFormAsync($"/Orders/{order.Id}?handler=Refund", new() { [$"quantities[{cups.Id}]"] = "1" }, tokenFrom: $"/Orders/{order.Id}");
+        await owner.PostFormAsync($"/Orders/{order.Id}?handler=Refund", new() { [$"quantities[{cups.Id}]"] = "1" });
 
         var refund = await fx.InTenantAsync(shop.Id, db => db.Refunds.SingleAsync(r => r.OrderId == order.Id));
         var expected = BasketCalculator.CalculateLine(new BasketLineInput(cups.Name, cups.Sku, cups.CatalogPrice, cups.VatCode, 1, cups.MeasureName, cups.MeasureCode, cups.ItemType, cups.PaymentType));
@@ -151,10 +186,31 @@ public sealed class OrdersTests(PortalFixture fx)
         var order = await PlaceAsync(shop, pay: true);
         var cups = order.Lines.Single(l => l.Sku == "CUP");
 
-        await owner.PostFormAsync($"/Orders/{order.Id}?handler=Refund", new() { [$"quantities[{cups.Id}]"] = "3" }, tokenFrom: $"/Orders/{order.Id}");
+        await owner.PostFormAsync($"/Orders/{order.Id}?handler=Refund", new() { [$"quantities[{cups.Id}]"] = "3" });
 
         Assert.Contains("вернуть можно от 0 до 2", await owner.GetPageAsync($"/Orders/{order.Id}"));
         Assert.False(await fx.InTenantAsync(shop.Id, db => db.Refunds.AnyAsync(r => r.OrderId == order.Id)));
+    }
+
+    [Fact]
+    public async Task Cancel_and_refund_are_not_sent_to_an_api_address_outside_the_allow_list()
+    {
+        var (shop, owner) = await ShopAsync("orders-ssrf");
+        var unpaid = await PlaceAsync(shop, pay: false);
+        var paid = await PlaceAsync(shop, pay: true);
+        using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var target = $"http://127.0.0.1:{((IPEndPoint)listener.LocalEndpoint).Port}";
+        await fx.InTenantAsync(shop.Id, db => db.InvoiceboxSettings.ExecuteUpdateAsync(u => u.SetProperty(s => s.ApiBaseUrl, target)));
+
+        await owner.PostFormAsync($"/Orders/{unpaid.Id}?handler=Cancel", new());
+        Assert.Contains("Этот адрес API не разрешён на платформе", await owner.GetPageAsync($"/Orders/{unpaid.Id}"));
+        await owner.PostFormAsync($"/Orders/{paid.Id}?handler=Refund", new() { ["all"] = "true" });
+        Assert.Contains("Этот адрес API не разрешён на платформе", await owner.GetPageAsync($"/Orders/{paid.Id}"));
+
+        Assert.False(listener.Pending(), "the portal connected to an address outside the allow-list");
+        Assert.Equal(OrderStatus.AwaitingPayment, await fx.InTenantAsync(shop.Id, db => db.Orders.Where(o => o.Id == unpaid.Id).Select(o => o.Status).SingleAsync()));
+        Assert.False(await fx.InTenantAsync(shop.Id, db => db.Refunds.AnyAsync(r => r.OrderId == paid.Id)));
     }
 
     [Fact]

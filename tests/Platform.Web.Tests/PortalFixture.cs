@@ -66,6 +66,9 @@ public sealed class PortalFixture : IAsyncLifetime
         {
             ["Mail:Folder"] = MailFolder,
             ["Portal:EmulatorUrl"] = EmulatorUrl,
+            ["Invoicebox:AllowedBaseUrls:0"] = EmulatorUrl,
+            // Allowed but nothing listens there: the «Инвойсбокс не ответил» check.
+            ["Invoicebox:AllowedBaseUrls:1"] = UnreachableInvoiceboxUrl,
             ["Portal:DashboardUrl"] = "http://127.0.0.1:5300/hangfire",
             ["RabbitMq:ManagementUrl"] = infrastructure.Management.ToString(),
             ["RabbitMq:Url"] = infrastructure.Amqp.ToString(),
@@ -78,6 +81,8 @@ public sealed class PortalFixture : IAsyncLifetime
     }
 
     public string EmulatorUrl => Emulator.BaseAddress.ToString().TrimEnd('/');
+
+    public const string UnreachableInvoiceboxUrl = "http://127.0.0.1:9";
 
     public async Task DisposeAsync()
     {

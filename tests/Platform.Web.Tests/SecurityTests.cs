@@ -59,7 +59,7 @@ public sealed class SecurityTests(PortalFixture fx)
     public async Task An_anonymous_form_post_is_sent_to_sign_in_too()
     {
         var client = fx.Anonymous();
-        var response = await client.PostFormAsync("/Catalog?handler=Toggle", new() { ["id"] = fx.ShopA.ProductId.ToString() }, tokenFrom: "/Account/Login");
+        var response = await client.PostCraftedFormAsync("/Catalog?handler=Toggle", new() { ["id"] = fx.ShopA.ProductId.ToString() }, tokenFrom: "/Account/Login");
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Contains("/Account/Login", response.Headers.Location!.ToString());
@@ -97,12 +97,33 @@ public sealed class SecurityTests(PortalFixture fx)
         var russian = await client.GetPageAsync("/Account/Login");
         Assert.Contains("Вход в кабинет", russian);
 
-        var switched = await client.PostFormAsync("/Culture", new() { ["culture"] = "en", ["returnUrl"] = "/Account/Login" }, tokenFrom: "/Account/Login");
+        var switched = await client.PostFormAsync("/Culture", new() { ["culture"] = "en" }, page: "/Account/Login");
         Assert.Equal(HttpStatusCode.Redirect, switched.StatusCode);
         var english = await client.GetPageAsync("/Account/Login");
 
         Assert.Contains("Sign in", english);
         Assert.Contains("lang=\"en\"", english);
+    }
+
+    [Theory]
+    [InlineData("owner-a@test.local", "/")]
+    [InlineData("owner-a@test.local", "/Orders")]
+    [InlineData("owner-a@test.local", "/Shop/Invoicebox")]
+    [InlineData("staff-a@test.local", "/Catalog")]
+    [InlineData(PortalFixture.OperatorEmail, "/Operator")]
+    public async Task The_language_switch_and_sign_out_in_the_header_work_as_rendered(string email, string page)
+    {
+        var client = await fx.SignInAsync(email);
+
+        var switched = await client.PostFormAsync("/Culture", new() { ["culture"] = "en" }, page: page);
+        Assert.Equal(HttpStatusCode.Redirect, switched.StatusCode);
+        Assert.Equal(page, switched.Headers.Location!.OriginalString);
+        Assert.Contains("lang=\"en\"", await client.GetPageAsync(page));
+
+        var signedOut = await client.PostFormAsync("/Account/Logout", new(), page: page);
+        Assert.Equal(HttpStatusCode.Redirect, signedOut.StatusCode);
+        Assert.Equal("/Account/Login", signedOut.Headers.Location!.OriginalString);
+        Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync(page)).StatusCode);
     }
 
     [Fact]
@@ -118,9 +139,26 @@ public sealed class SecurityTests(PortalFixture fx)
     public async Task The_culture_switch_does_not_redirect_off_site()
     {
         var client = fx.Anonymous();
-        var response = await client.PostFormAsync("/Culture", new() { ["culture"] = "en", ["returnUrl"] = "https://evil.example/" }, tokenFrom: "/Account/Login");
+        var response = await client.PostFormAsync("/Culture", new() { ["culture"] = "en", ["returnUrl"] = "https://evil.example/" }, page: "/Account/Login");
 
         Assert.Equal("/", response.Headers.Location!.OriginalString);
+    }
+
+    [Theory]
+    [InlineData("/Orders/{order}?handler=Foo")]
+    [InlineData("/Catalog?handler=Foo")]
+    [InlineData("/Shop/Invoicebox?handler=save2")]
+    [InlineData("/Orders")]
+    [InlineData("/")]
+    public async Task A_post_to_a_handler_the_page_does_not_have_is_not_found(string template)
+    {
+        var client = await fx.SignInAsync(fx.OwnerA.Email!);
+        var url = template.Replace("{order}", fx.ShopA.OrderId.ToString());
+
+        var response = await client.PostCraftedFormAsync(url, [], tokenFrom: "/Orders");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Contains("Не найдено", await response.Content.ReadAsStringAsync());
     }
 
     [Fact]

@@ -91,13 +91,51 @@ public sealed class ShopSettingsTests(PortalFixture fx)
         {
             "wrong-token" => Credentials(token: "ffffffffffffffffffffffffffffffff"),
             "wrong-merchant" => Credentials(merchantId: "0193a1c0-0000-7000-8000-000000001002"),
-            _ => Credentials(baseUrl: "http://127.0.0.1:9"),
+            _ => Credentials(baseUrl: PortalFixture.UnreachableInvoiceboxUrl),
         };
         await owner.PostFormAsync("/Shop/Invoicebox?handler=Save", fields);
 
         await owner.PostFormAsync("/Shop/Invoicebox?handler=Check", new());
 
         Assert.Contains(expected, await owner.GetPageAsync("/Shop/Invoicebox"));
+        Assert.False(await fx.InTenantAsync(shop.Id, db => db.InvoiceboxSettings.Select(s => s.CheckSucceeded).SingleAsync()));
+    }
+
+    [Theory]
+    [InlineData("http://127.0.0.1:5432")]
+    [InlineData("http://localhost:15672")]
+    [InlineData("https://evil.example")]
+    [InlineData("https://api.invoicebox.ru.evil.example")]
+    [InlineData("http://api.invoicebox.ru")]
+    public async Task An_api_address_outside_the_allow_list_is_refused_when_saving(string baseUrl)
+    {
+        var (shop, owner) = await fx.NewShopAsync("ssrf-save-" + Math.Abs(baseUrl.GetHashCode()) % 100_000);
+
+        var response = await owner.PostFormAsync("/Shop/Invoicebox?handler=Save", Credentials(baseUrl: baseUrl));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await response.Content.ReadAsStringAsync();
+        Assert.Contains("field-validation-error\" data-valmsg-for=\"Input.ApiBaseUrl\"", page);
+        Assert.Contains("Этот адрес API не разрешён на платформе", page);
+        Assert.Equal(fx.EmulatorUrl, await fx.InTenantAsync(shop.Id, db => db.InvoiceboxSettings.Select(s => s.ApiBaseUrl).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task A_stored_api_address_outside_the_allow_list_is_never_called_by_the_connection_check()
+    {
+        var (shop, owner) = await fx.NewShopAsync("ssrf-check");
+        await owner.PostFormAsync("/Shop/Invoicebox?handler=Save", Credentials());
+        using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var target = $"http://127.0.0.1:{((IPEndPoint)listener.LocalEndpoint).Port}";
+        // Saved before the allow-list existed, or the list was narrowed since.
+        await fx.InTenantAsync(shop.Id, db => db.InvoiceboxSettings.ExecuteUpdateAsync(u => u.SetProperty(s => s.ApiBaseUrl, target)));
+
+        var checkedResponse = await owner.PostFormAsync("/Shop/Invoicebox?handler=Check", new());
+
+        Assert.Equal(HttpStatusCode.Redirect, checkedResponse.StatusCode);
+        Assert.Contains("Этот адрес API не разрешён на платформе, запросы по нему не отправляются", await owner.GetPageAsync("/Shop/Invoicebox"));
+        Assert.False(listener.Pending(), "the portal connected to an address outside the allow-list");
         Assert.False(await fx.InTenantAsync(shop.Id, db => db.InvoiceboxSettings.Select(s => s.CheckSucceeded).SingleAsync()));
     }
 
@@ -176,7 +214,7 @@ public sealed class ShopSettingsTests(PortalFixture fx)
 
         var suspended = await op.PostFormAsync("/Operator?handler=Suspend", new() { ["id"] = shop.Id.ToString(), ["reason"] = "Жалобы покупателей" });
         Assert.Equal(HttpStatusCode.Redirect, suspended.StatusCode);
-        await owner.PostFormAsync("/Shop/Launch?handler=Launch", new(), tokenFrom: "/");
+        await owner.PostCraftedFormAsync("/Shop/Launch?handler=Launch", new(), tokenFrom: "/");
 
         Assert.Equal(TenantStatus.Suspended, await StatusAsync(shop.Id));
         Assert.Contains("Жалобы покупателей", await owner.GetPageAsync("/Shop/Launch"));

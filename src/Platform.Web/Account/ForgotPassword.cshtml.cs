@@ -19,7 +19,12 @@ public sealed class ForgotPasswordModel(UserManager<PlatformUser> users, PortalM
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        var user = await users.FindByEmailAsync(Email.Trim());
+        if (string.IsNullOrWhiteSpace(Email))
+        {
+            ModelState.AddModelError(nameof(Email), T("Введите e-mail.", "Enter your e-mail."));
+            return Page();
+        }
+        var user = await AccountEmail.FindAsync(users, Email);
         // Invited people who never set a password use their invite link instead.
         if (user is not null && await users.HasPasswordAsync(user))
         {

@@ -8,9 +8,12 @@ namespace Platform.Web.Account;
 
 /// <summary>
 /// Sign-in by e-mail and password; five wrong passwords lock the account for 15 minutes. <see cref="ReturnUrl"/> may be a
-/// local path or a page of the Hangfire dashboard (see <see cref="ReturnUrls"/>); anything else leads home.
+/// local path or a page of the Hangfire dashboard (see <see cref="ReturnUrls"/>); anything else leads home. Only operators
+/// and support go on to the dashboard: a merchant would meet a bare 403 there, so they land on the portal's start page
+/// with a sentence saying why.
 /// </summary>
-public sealed class LoginModel(SignInManager<PlatformUser> signIn, ReturnUrls returnUrls, ILogger<LoginModel> log) : PageModel
+public sealed class LoginModel(SignInManager<PlatformUser> signIn, UserManager<PlatformUser> users, ReturnUrls returnUrls, ILogger<LoginModel> log)
+    : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }
@@ -29,22 +32,26 @@ public sealed class LoginModel(SignInManager<PlatformUser> signIn, ReturnUrls re
         if (!returnUrls.IsAllowed(ReturnUrl, Url))
             ReturnUrl = null;
         if (User.Identity?.IsAuthenticated == true && ReturnUrl is not null && returnUrls.IsDashboard(ReturnUrl))
-            return Redirect(ReturnUrl);
+            return User.IsConsoleUser() ? Redirect(ReturnUrl) : HomeWithoutDashboard();
         return Page();
     }
 
     public async Task<IActionResult> OnPostAsync()
     {
-        var email = Email.Trim();
-        if (email.Length == 0 || Password.Length == 0)
+        if (string.IsNullOrWhiteSpace(Email) || Password.Length == 0)
         {
             ModelState.AddModelError("", T("Введите e-mail и пароль.", "Enter your e-mail and password."));
             return Page();
         }
-        var result = await signIn.PasswordSignInAsync(email, Password, RememberMe, lockoutOnFailure: true);
+        var user = await AccountEmail.FindAsync(users, Email);
+        var result = user is null ? Microsoft.AspNetCore.Identity.SignInResult.Failed
+            : await signIn.PasswordSignInAsync(user, Password, RememberMe, lockoutOnFailure: true);
         if (result.Succeeded)
         {
-            log.LogInformation("User signed in");
+            log.LogInformation("User {UserId} signed in", user!.Id);
+            if (ReturnUrl is not null && returnUrls.IsDashboard(ReturnUrl)
+                && !await users.IsInRoleAsync(user, PlatformRoles.Operator) && !await users.IsInRoleAsync(user, PlatformRoles.Support))
+                return HomeWithoutDashboard();
             return returnUrls.RedirectTo(ReturnUrl, Url);
         }
         if (result.IsLockedOut)
@@ -58,5 +65,12 @@ public sealed class LoginModel(SignInManager<PlatformUser> signIn, ReturnUrls re
             ModelState.AddModelError("", T("Неверный e-mail или пароль.", "Wrong e-mail or password."));
         }
         return Page();
+    }
+
+    private LocalRedirectResult HomeWithoutDashboard()
+    {
+        TempData["Problem"] = T("Панель фоновых задач (Hangfire) — только для операторов и поддержки платформы. Вы вошли в кабинет магазина.",
+            "The background jobs dashboard (Hangfire) is for the platform's operators and support only. You are signed in to the shop portal.");
+        return LocalRedirect("/");
     }
 }

@@ -20,15 +20,20 @@ public sealed class SignUpModel(ShopSignUp signUp, SignInManager<PlatformUser> s
     {
         ShopName = ShopName.Trim();
         OwnerName = OwnerName.Trim();
-        Email = Email.Trim().ToLowerInvariant();
+        Email = Email.Trim();
         if (ShopName.Length == 0)
             ModelState.AddModelError(nameof(ShopName), T("Назовите магазин.", "Name the shop."));
         else if (ShopName.Length > 200)
             ModelState.AddModelError(nameof(ShopName), T("Не длиннее 200 символов.", "At most 200 characters."));
         if (OwnerName.Length > 100)
             ModelState.AddModelError(nameof(OwnerName), T("Не длиннее 100 символов.", "At most 100 characters."));
-        if (Email.Length == 0 || Email.Length > 256 || !System.Net.Mail.MailAddress.TryCreate(Email, out _))
+        if (AccountEmail.Normalize(Email) is { } email)
+            Email = email;
+        else
             ModelState.AddModelError(nameof(Email), T("Неверный адрес e-mail.", "The e-mail address is not valid."));
+        if (string.IsNullOrWhiteSpace(Password))
+            ModelState.AddModelError(nameof(Password), T("Придумайте пароль: не короче 10 символов и не из одних пробелов.",
+                "Choose a password: at least 10 characters, not only spaces."));
         if (!ModelState.IsValid)
             return Page();
 

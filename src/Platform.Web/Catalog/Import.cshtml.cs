@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Platform.Web.Shared;
 using static Platform.Web.Localization.UiText;
 
 namespace Platform.Web.Catalog;
@@ -8,8 +9,7 @@ namespace Platform.Web.Catalog;
 /// CSV import in two steps: upload → preview with per-row errors → save. The file travels back with the confirmation
 /// (base64 in the form) and is checked again before saving, so the server keeps no state between the two steps.
 /// </summary>
-[RequestFormLimits(ValueLengthLimit = 4 * 1024 * 1024, MultipartBodyLengthLimit = 4 * 1024 * 1024)]
-[RequestSizeLimit(5 * 1024 * 1024)]
+[UploadLimit(UploadKind.CatalogCsv)]
 public sealed class ImportModel(ProductCsv csv) : PageModel
 {
     public ImportPreview? Preview { get; private set; }
@@ -26,7 +26,7 @@ public sealed class ImportModel(ProductCsv csv) : PageModel
         }
         if (file.Length > ProductCsv.MaxFileBytes)
         {
-            ModelState.AddModelError("", T("Файл больше 2 МБ. Разбейте его на части.", "The file is larger than 2 MB. Split it into parts."));
+            ModelState.AddModelError("", ProductCsv.TooLarge);
             return Page();
         }
         using var buffer = new MemoryStream();

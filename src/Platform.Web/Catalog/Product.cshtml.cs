@@ -8,11 +8,13 @@ using Platform.Domain.Catalog;
 using Platform.Domain.Money;
 using Platform.Web.Images;
 using Platform.Web.Localization;
+using Platform.Web.Shared;
 using static Platform.Web.Localization.UiText;
 
 namespace Platform.Web.Catalog;
 
 /// <summary>Creates or edits one product. Lengths follow the entity configuration; the sku is unique within the shop.</summary>
+[UploadLimit(UploadKind.Image)]
 public sealed class ProductModel(PlatformDbContext db, TimeProvider time) : PageModel
 {
     public sealed class ProductInput

@@ -42,6 +42,9 @@ public sealed class ProductCsv(PlatformDbContext db, TimeProvider time)
     public const long MaxFileBytes = 2 * 1024 * 1024;
     public const int MaxRows = 20_000;
 
+    /// <summary>Said for any file over <see cref="MaxFileBytes"/>, however it arrives (see <see cref="Shared.UploadLimitAttribute"/>).</summary>
+    public static string TooLarge => T("Файл больше 2 МБ. Разбейте его на части.", "The file is larger than 2 MB. Split it into parts.");
+
     public static readonly string[] Columns = ["sku", "name", "category", "price", "vat_code", "unit_code", "item_type", "payment_type", "active", "description"];
     private static readonly string[] RequiredColumns = ["sku", "name", "price", "vat_code"];
 

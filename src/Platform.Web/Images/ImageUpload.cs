@@ -11,6 +11,9 @@ public static class ImageUpload
 {
     public const long MaxBytes = 1024 * 1024;
 
+    /// <summary>Said for any picture over <see cref="MaxBytes"/>, however it arrives (see <see cref="Shared.UploadLimitAttribute"/>).</summary>
+    public static string TooLarge => T("Картинка больше 1 МБ. Уменьшите её и загрузите снова.", "The picture is larger than 1 MB. Make it smaller and upload it again.");
+
     public sealed record Result(StoredImage? Image, string? Problem);
 
     public static async Task<Result> ReadAsync(IFormFile file, DateTimeOffset now, CancellationToken ct)
@@ -18,7 +21,7 @@ public static class ImageUpload
         if (file.Length == 0)
             return new(null, T("Файл пустой.", "The file is empty."));
         if (file.Length > MaxBytes)
-            return new(null, T("Картинка больше 1 МБ. Уменьшите её и загрузите снова.", "The picture is larger than 1 MB. Make it smaller and upload it again."));
+            return new(null, TooLarge);
         using var buffer = new MemoryStream((int)file.Length);
         await using (var stream = file.OpenReadStream())
             await stream.CopyToAsync(buffer, ct);

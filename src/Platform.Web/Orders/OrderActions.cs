@@ -36,7 +36,7 @@ public sealed class OrderActions(
             return false;
         var tenantId = tenant.RequireTenantId();
         jobs.Enqueue<IOrderReconciler>(r => r.ReconcileOrderAsync(tenantId, orderId, CancellationToken.None));
-        await states.NoteAsync(orderId, OrderEventSource.Merchant, "Status re-check requested in the portal.", ct);
+        await states.NoteAsync(orderId, OrderEventSource.Merchant, "В кабинете запрошена перепроверка статуса.", ct);
         return true;
     }
 
@@ -46,9 +46,9 @@ public sealed class OrderActions(
         var order = await db.Orders.AsNoTracking().SingleAsync(o => o.Id == orderId, ct);
         if (order.Status != OrderStatus.AwaitingPayment || order.InvoiceboxOrderId is null)
             return T("Отменить можно только заказ, который ждёт оплаты.", "Only an order awaiting payment can be canceled.");
-        var client = await invoicebox.ClientAsync(ct);
+        var (client, noClient) = await invoicebox.ClientAsync(ct);
         if (client is null)
-            return T("Не заполнены данные подключения к Инвойсбоксу.", "The Invoicebox credentials are incomplete.");
+            return noClient;
 
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
         timeout.CancelAfter(CallTimeout);
@@ -75,7 +75,7 @@ public sealed class OrderActions(
             return T("Инвойсбокс ответил, что заказ не отменён. Статус перепроверяется.", "Invoicebox says the order is not canceled. The status is being re-checked.");
         }
         if (!await states.TryMoveAsync(orderId, OrderStatus.AwaitingPayment, OrderStatus.Canceled, OrderEventSource.Merchant,
-                "Canceled by the merchant in the portal.", ct: ct))
+                "Отменён магазином в кабинете.", ct: ct))
         {
             await RecheckAsync(orderId, ct);
             return T("Статус заказа изменился, пока шла отмена. Статус перепроверяется.", "The order's status changed meanwhile. The status is being re-checked.");
@@ -110,9 +110,9 @@ public sealed class OrderActions(
         if (requested.Count == 0)
             return T("Укажите, что вернуть.", "Choose what to refund.");
 
-        var client = await invoicebox.ClientAsync(ct);
+        var (client, noClient) = await invoicebox.ClientAsync(ct);
         if (client is null)
-            return T("Не заполнены данные подключения к Инвойсбоксу.", "The Invoicebox credentials are incomplete.");
+            return noClient;
 
         // Priced from the order's own lines (their catalog price at order time), by the same calculator that priced the order.
         var basket = BasketCalculator.Calculate(requested.Select(r => new BasketLineInput(
@@ -168,9 +168,9 @@ public sealed class OrderActions(
         }
         refund.UpdatedAt = time.GetUtcNow();
         await db.SaveChangesAsync(CancellationToken.None);
-        await states.NoteAsync(orderId, OrderEventSource.Merchant, refund.Status is RefundStatus.Created or RefundStatus.Completed
-            ? $"Refund {refund.MerchantRefundId} of {refund.Amount} RUB created in Invoicebox."
-            : $"Refund {refund.MerchantRefundId} of {refund.Amount} RUB not confirmed by Invoicebox ({refund.Status}).", CancellationToken.None);
+        await states.NoteAsync(orderId, OrderEventSource.Merchant, OrderText.Timeline(() => refund.Status is RefundStatus.Created or RefundStatus.Completed
+            ? $"Возврат {refund.MerchantRefundId} на {MoneyText.Rub(refund.Amount)} создан в Инвойсбоксе."
+            : $"Возврат {refund.MerchantRefundId} на {MoneyText.Rub(refund.Amount)} не подтверждён Инвойсбоксом: {OrderText.Refund(refund.Status)}."), CancellationToken.None);
         return problem;
     }
 

@@ -1,3 +1,5 @@
+using System.Globalization;
+using PhoneNumbers;
 using Platform.Data.Orders;
 using Platform.Domain.Orders;
 using static Platform.Web.Localization.UiText;
@@ -28,6 +30,40 @@ public static class OrderText
         OrderEventSource.System => T("система", "system"),
         _ => source.ToString(),
     };
+
+    /// <summary>
+    /// A buyer's phone, stored as E.164 digits (<c>79990000001</c>), the one way the portal shows it: <c>+7 999 000-00-01</c>.
+    /// </summary>
+    public static string Phone(string digits)
+    {
+        try
+        {
+            var library = PhoneNumberUtil.GetInstance();
+            return library.Format(library.Parse("+" + digits, null), PhoneNumberFormat.INTERNATIONAL);
+        }
+        catch (NumberParseException)
+        {
+            return "+" + digits;
+        }
+    }
+
+    /// <summary>
+    /// An order-timeline message is stored once and read by everyone in the shop, so the portal writes it in Russian,
+    /// the portal's language, whatever language the merchant who caused it has chosen; amounts and statuses inside it too.
+    /// </summary>
+    public static string Timeline(Func<string> message)
+    {
+        var chosen = CultureInfo.CurrentUICulture;
+        CultureInfo.CurrentUICulture = Russian;
+        try
+        {
+            return message();
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = chosen;
+        }
+    }
 
     public static string Refund(RefundStatus status) => status switch
     {

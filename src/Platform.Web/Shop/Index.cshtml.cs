@@ -6,11 +6,13 @@ using Platform.Data;
 using Platform.Data.Tenancy;
 using Platform.Web.Account;
 using Platform.Web.Images;
+using Platform.Web.Shared;
 using static Platform.Web.Localization.UiText;
 
 namespace Platform.Web.Shop;
 
 /// <summary>The shop's profile: names, brand colour, mini-app language and logo. Owners edit; staff read.</summary>
+[UploadLimit(UploadKind.Image)]
 public sealed partial class IndexModel(PlatformDbContext db, ITenantContext tenant, TenantChangeNotifier notifier, TimeProvider time) : PageModel
 {
     public sealed class ProfileInput

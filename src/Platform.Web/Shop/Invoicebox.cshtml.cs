@@ -15,11 +15,11 @@ namespace Platform.Web.Shop;
 
 /// <summary>
 /// The shop's Invoicebox credentials. The token and the notification key are write-only: stored encrypted, shown back
-/// only as a hint of their last characters, kept when the field is left blank. Only the owner changes them; anyone in
-/// the shop may run the connection check.
+/// only as a hint of their last characters, kept when the field is left blank. Only the owner changes them and sees the
+/// notification URL (it carries the secret webhook key); staff get a read-only view and may run the connection check.
 /// </summary>
 public sealed class InvoiceboxModel(PlatformDbContext db, ITenantContext tenant, CredentialProtector protector,
-    InvoiceboxConnection connection, TenantChangeNotifier notifier, PublicUrls urls, PortalClock clock,
+    InvoiceboxConnection connection, InvoiceboxAddresses addresses, TenantChangeNotifier notifier, PublicUrls urls, PortalClock clock,
     IOptions<PortalOptions> portal, TimeProvider time) : PageModel
 {
     public sealed class CredentialsInput
@@ -39,10 +39,12 @@ public sealed class InvoiceboxModel(PlatformDbContext db, ITenantContext tenant,
     public bool CheckSucceeded { get; private set; }
     public string? CheckedAt { get; private set; }
     public string CheckText { get; private set; } = "";
-    public string NotificationUrl { get; private set; } = "";
+    /// <summary>Owners only: the address carries the shop's secret webhook key.</summary>
+    public string? NotificationUrl { get; private set; }
     public IReadOnlyList<(int ShopId, string Url)> MiniAppUrls { get; private set; } = [];
     public bool AdvancedOpen { get; private set; }
     public bool CanEdit => User.IsOwner();
+    public IReadOnlyList<string> AllowedBaseUrls => addresses.Allowed;
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -73,7 +75,7 @@ public sealed class InvoiceboxModel(PlatformDbContext db, ITenantContext tenant,
             db.InvoiceboxSettings.Add(settings);
         }
         var merchantId = Input.MerchantId.Trim().ToLowerInvariant();
-        var baseUrl = Input.ApiBaseUrl.Trim().TrimEnd('/');
+        var baseUrl = InvoiceboxAddresses.Normalize(Input.ApiBaseUrl)!;
         var changed = settings.MerchantId != merchantId || settings.ApiPrefix != Input.ApiPrefix || settings.ApiBaseUrl != baseUrl
             || !string.IsNullOrWhiteSpace(Input.Token) || !string.IsNullOrWhiteSpace(Input.NotificationKey);
         settings.MerchantId = merchantId;
@@ -122,9 +124,12 @@ public sealed class InvoiceboxModel(PlatformDbContext db, ITenantContext tenant,
                 "The shop ID has 36 characters like 0193a1c0-0000-7000-8000-000000001001."));
         if (Input.ApiPrefix is not ("/v3" or "/l3"))
             ModelState.AddModelError("Input.ApiPrefix", T("Префикс /v3 или /l3.", "The prefix is /v3 or /l3."));
-        if (!IsAcceptableBaseUrl(Input.ApiBaseUrl?.Trim()))
+        if (InvoiceboxAddresses.Normalize(Input.ApiBaseUrl) is null)
             ModelState.AddModelError("Input.ApiBaseUrl", T("Адрес вида https://api.invoicebox.ru, без пути и параметров.",
                 "An address like https://api.invoicebox.ru, without a path or parameters."));
+        else if (!addresses.IsAllowed(Input.ApiBaseUrl))
+            ModelState.AddModelError("Input.ApiBaseUrl", T($"Этот адрес API не разрешён на платформе. Разрешены: {string.Join(", ", addresses.Allowed)}.",
+                $"This API address is not allowed on the platform. Allowed: {string.Join(", ", addresses.Allowed)}."));
         CheckSecret(Input.Token, existing?.ProtectedToken, "Input.Token", T("токен", "the token"));
         CheckSecret(Input.NotificationKey, existing?.ProtectedNotificationKey, "Input.NotificationKey", T("ключ уведомлений", "the notification key"));
     }
@@ -142,12 +147,6 @@ public sealed class InvoiceboxModel(PlatformDbContext db, ITenantContext tenant,
             ModelState.AddModelError(key, T("Без пробелов, не длиннее 200 символов.", "No spaces, at most 200 characters."));
     }
 
-    /// <summary>HTTPS, or plain HTTP to this machine only (the local emulator).</summary>
-    private static bool IsAcceptableBaseUrl(string? value) =>
-        Uri.TryCreate(value, UriKind.Absolute, out var uri) && uri.Query.Length == 0 && uri.Fragment.Length == 0
-        && uri.AbsolutePath is "/" or "" && uri.UserInfo.Length == 0 && value!.Length <= 300
-        && (uri.Scheme == Uri.UriSchemeHttps || (uri.Scheme == Uri.UriSchemeHttp && uri.IsLoopback));
-
     private async Task LoadAsync(InvoiceboxSettings? settings, CancellationToken ct)
     {
         var shop = await db.Tenants.AsNoTracking().SingleAsync(t => t.Id == tenant.RequireTenantId(), ct);
@@ -157,7 +156,7 @@ public sealed class InvoiceboxModel(PlatformDbContext db, ITenantContext tenant,
         CheckSucceeded = settings?.CheckSucceeded == true;
         CheckedAt = settings?.CheckedAt is { } at ? clock.Format(at) : null;
         CheckText = InvoiceboxConnection.Describe(settings?.CheckMessage);
-        NotificationUrl = urls.Notification(shop.WebhookKey);
+        NotificationUrl = CanEdit ? urls.Notification(shop.WebhookKey) : null;
         MiniAppUrls = (await db.PointsOfSale.AsNoTracking().OrderBy(p => p.CreatedAt).Select(p => p.ShopId).ToListAsync(ct))
             .Select(id => (id, urls.MiniApp(id))).ToList();
     }

@@ -11,10 +11,11 @@ namespace Platform.Web.Shop;
 /// <summary>
 /// The current shop's Invoicebox client, and «Проверить подключение»: the auth check, then a harmless list call
 /// filtered by the shop's merchantId, explained in words and recorded on the settings row. No secret ever reaches a
-/// message: they are written from the outcome, not from exception texts.
+/// message: they are written from the outcome, not from exception texts. Every client the portal makes goes through
+/// here, so none calls an API address outside <see cref="InvoiceboxAddresses"/>.
 /// </summary>
 public sealed class InvoiceboxConnection(PlatformDbContext db, CredentialProtector protector, IInvoiceboxClientFactory clients,
-    TimeProvider time, ILogger<InvoiceboxConnection> log)
+    InvoiceboxAddresses addresses, TimeProvider time, ILogger<InvoiceboxConnection> log)
 {
     private static readonly TimeSpan CheckTimeout = TimeSpan.FromSeconds(20);
 
@@ -29,13 +30,16 @@ public sealed class InvoiceboxConnection(PlatformDbContext db, CredentialProtect
         public const string Unreachable = "unreachable";
         public const string RateLimited = "rate_limited";
         public const string Refused = "refused";
+        public const string AddressNotAllowed = "address_not_allowed";
     }
 
-    /// <summary>The client for the signed-in shop, or null when its credentials are not complete.</summary>
-    public async Task<IInvoiceboxClient?> ClientAsync(CancellationToken ct)
+    /// <summary>The client for the signed-in shop, or why there is none (a sentence for the merchant).</summary>
+    public async Task<(IInvoiceboxClient? Client, string? Problem)> ClientAsync(CancellationToken ct)
     {
         var settings = await db.InvoiceboxSettings.AsNoTracking().SingleOrDefaultAsync(ct);
-        return settings is { IsComplete: true } ? Create(settings) : null;
+        if (settings is not { IsComplete: true })
+            return (null, T("Не заполнены данные подключения к Инвойсбоксу.", "The Invoicebox credentials are incomplete."));
+        return Create(settings) is { } client ? (client, null) : (null, Describe(Outcomes.AddressNotAllowed));
     }
 
     public async Task<string> CheckAndRecordAsync(CancellationToken ct)
@@ -55,7 +59,7 @@ public sealed class InvoiceboxConnection(PlatformDbContext db, CredentialProtect
     {
         if (!settings.IsComplete)
             return Outcomes.Incomplete;
-        IInvoiceboxClient client;
+        IInvoiceboxClient? client;
         try
         {
             client = Create(settings);
@@ -64,6 +68,8 @@ public sealed class InvoiceboxConnection(PlatformDbContext db, CredentialProtect
         {
             return Outcomes.WrongAddress;
         }
+        if (client is null)
+            return Outcomes.AddressNotAllowed;
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
         timeout.CancelAfter(CheckTimeout);
         try
@@ -121,9 +127,20 @@ public sealed class InvoiceboxConnection(PlatformDbContext db, CredentialProtect
             "Too many requests to Invoicebox. Try again in a minute."),
         Outcomes.Refused => T("Инвойсбокс отклонил проверочный запрос. Проверьте merchantId.",
             "Invoicebox refused the test request. Check the merchantId."),
+        Outcomes.AddressNotAllowed => T("Этот адрес API не разрешён на платформе, запросы по нему не отправляются. Укажите адрес API Инвойсбокса (раздел «Дополнительно») и сохраните.",
+            "This API address is not allowed on the platform, so no request is sent to it. Enter Invoicebox's API address (under “Advanced”) and save."),
         _ => outcome,
     };
 
-    private IInvoiceboxClient Create(InvoiceboxSettings settings) => clients.Create(new InvoiceboxCredentials(
-        settings.ApiBaseUrl, settings.ApiPrefix, settings.MerchantId, protector.Unprotect(settings.ProtectedToken)));
+    /// <summary>The client, or null when the stored API address is not (or no longer) allowed.</summary>
+    private IInvoiceboxClient? Create(InvoiceboxSettings settings)
+    {
+        if (!addresses.IsAllowed(settings.ApiBaseUrl))
+        {
+            log.LogWarning("No Invoicebox call for tenant {TenantId}: its API address is not allowed", settings.TenantId);
+            return null;
+        }
+        return clients.Create(new InvoiceboxCredentials(
+            settings.ApiBaseUrl, settings.ApiPrefix, settings.MerchantId, protector.Unprotect(settings.ProtectedToken)));
+    }
 }

@@ -8,6 +8,7 @@ public static class ShopFeature
         services.AddScoped<ShopReadiness>();
         services.AddScoped<ShopLifecycle>();
         services.AddScoped<InvoiceboxConnection>();
+        services.AddSingleton<InvoiceboxAddresses>();
         return services;
     }
 }

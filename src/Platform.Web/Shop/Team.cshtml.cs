@@ -13,7 +13,8 @@ namespace Platform.Web.Shop;
 
 /// <summary>The owner's team page: invite by e-mail, resend, remove. People of other shops are invisible (404).</summary>
 [Authorize(Policy = PortalPolicies.Owner)]
-public sealed class TeamModel(PlatformDbContext db, ITenantContext tenant, StaffInvites invites, UserManager<PlatformUser> users) : PageModel
+public sealed class TeamModel(PlatformDbContext db, ITenantContext tenant, StaffInvites invites, UserManager<PlatformUser> users,
+    ILogger<TeamModel> log) : PageModel
 {
     public IReadOnlyList<TeamMember> Members { get; private set; } = [];
     public Guid CurrentUserId { get; private set; }
@@ -25,8 +26,8 @@ public sealed class TeamModel(PlatformDbContext db, ITenantContext tenant, Staff
 
     public async Task<IActionResult> OnPostInviteAsync(CancellationToken ct)
     {
-        var email = InviteEmail.Trim().ToLowerInvariant();
-        if (email.Length == 0 || email.Length > 256 || !System.Net.Mail.MailAddress.TryCreate(email, out _))
+        var email = AccountEmail.Normalize(InviteEmail) ?? "";
+        if (email.Length == 0)
             ModelState.AddModelError(nameof(InviteEmail), T("Неверный адрес e-mail.", "The e-mail address is not valid."));
         if (ModelState.IsValid)
         {
@@ -67,7 +68,16 @@ public sealed class TeamModel(PlatformDbContext db, ITenantContext tenant, Staff
             TempData["Problem"] = T("Нельзя удалить самого себя.", "You cannot remove yourself.");
             return RedirectToPage();
         }
-        await users.DeleteAsync(user);
+        // A new stamp first: even if the delete failed, the colleague's open sessions end with their next request.
+        await users.UpdateSecurityStampAsync(user);
+        var deleted = await users.DeleteAsync(user);
+        if (!deleted.Succeeded)
+        {
+            log.LogError("Removing user {UserId} from tenant {TenantId} failed: {Errors}", user.Id, user.TenantId,
+                string.Join("; ", deleted.Errors.Select(e => e.Code)));
+            TempData["Problem"] = T("Не удалось удалить доступ. Попробуйте ещё раз.", "Access could not be removed. Please try again.");
+            return RedirectToPage();
+        }
         TempData["Notice"] = T("Доступ удалён.", "Access removed.");
         return RedirectToPage();
     }

@@ -17,6 +17,18 @@ document.addEventListener("dblclick", (event) => {
     selection.addRange(range);
   }
 });
+document.addEventListener("change", (event) => {
+  // A file over the page's limit is refused before it is sent, with the sentence the server would answer.
+  const input = event.target.closest("input[type=file][data-max-bytes]");
+  if (!input) {
+    return;
+  }
+  const tooLarge = Array.from(input.files).some((file) => file.size > Number(input.dataset.maxBytes));
+  input.setCustomValidity(tooLarge ? input.dataset.tooLarge : "");
+  if (tooLarge) {
+    input.reportValidity();
+  }
+});
 document.addEventListener("submit", (event) => {
   // One click, one submission: a double-clicked refund or import button must not post twice.
   const form = event.target;
