@@ -37,18 +37,28 @@ public sealed class DashboardFixture : IAsyncLifetime
     }
 
     /// <summary>
-    /// A sign-in cookie as the portal issues it: same scheme, same cookie name, sealed with the shared Data Protection key
-    /// ring (here through the workers' own cookie options, which is exactly what makes the portal's cookie readable).
+    /// A real user with that role, and a sign-in cookie for them as the portal issues it: same scheme, same cookie name,
+    /// the user's security stamp inside, sealed with the shared Data Protection key ring (here through the workers' own
+    /// cookie options, which is exactly what makes the portal's cookie readable).
     /// </summary>
-    public string CookieFor(string? role)
+    public async Task<(string Cookie, PlatformUser User)> SignedInAsync(string role)
     {
+        await using var scope = Workers.Services.CreateAsyncScope();
+        var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole<Guid>>>();
+        if (!await roles.RoleExistsAsync(role))
+            await roles.CreateAsync(new IdentityRole<Guid>(role));
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<PlatformUser>>();
+        var email = $"{role}-{Guid.NewGuid():N}@test.example";
+        var user = new PlatformUser { UserName = email, Email = email };
+        Assert.True((await users.CreateAsync(user, "Dashboard-Test-Password-1")).Succeeded);
+        Assert.True((await users.AddToRoleAsync(user, role)).Succeeded);
+        var principal = await scope.ServiceProvider.GetRequiredService<SignInManager<PlatformUser>>().CreateUserPrincipalAsync(user);
         var options = Workers.Services.GetRequiredService<IOptionsMonitor<CookieAuthenticationOptions>>().Get(IdentityConstants.ApplicationScheme);
-        var claims = new List<Claim> { new(ClaimTypes.NameIdentifier, Guid.NewGuid().ToString()), new(ClaimTypes.Name, $"{role}@test") };
-        if (role is not null)
-            claims.Add(new Claim(ClaimTypes.Role, role));
-        var ticket = new AuthenticationTicket(new ClaimsPrincipal(new ClaimsIdentity(claims, IdentityConstants.ApplicationScheme)), IdentityConstants.ApplicationScheme);
-        return $".Platform.Auth={options.TicketDataFormat.Protect(ticket)}";
+        var ticket = new AuthenticationTicket(principal, IdentityConstants.ApplicationScheme);
+        return ($".Platform.Auth={options.TicketDataFormat.Protect(ticket)}", user);
     }
+
+    public async Task<string> CookieFor(string role) => (await SignedInAsync(role)).Cookie;
 
     public HttpClient Client(string? cookie = null, bool browser = true)
     {
@@ -87,7 +97,7 @@ public sealed class DashboardAccessTests(DashboardFixture fx) : IClassFixture<Da
     [InlineData(PlatformRoles.Staff)]
     public async Task A_merchant_gets_403(string role)
     {
-        var response = await fx.Client(fx.CookieFor(role)).GetAsync("/hangfire");
+        var response = await fx.Client(await fx.CookieFor(role)).GetAsync("/hangfire");
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
     }
@@ -95,7 +105,7 @@ public sealed class DashboardAccessTests(DashboardFixture fx) : IClassFixture<Da
     [Fact]
     public async Task Support_sees_the_dashboard_read_only()
     {
-        var response = await fx.Client(fx.CookieFor(PlatformRoles.Support)).GetAsync("/hangfire/recurring");
+        var response = await fx.Client(await fx.CookieFor(PlatformRoles.Support)).GetAsync("/hangfire/recurring");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var html = await response.Content.ReadAsStringAsync();
@@ -106,7 +116,7 @@ public sealed class DashboardAccessTests(DashboardFixture fx) : IClassFixture<Da
     [Fact]
     public async Task An_operator_sees_the_dashboard_with_its_actions()
     {
-        var response = await fx.Client(fx.CookieFor(PlatformRoles.Operator)).GetAsync("/hangfire/recurring");
+        var response = await fx.Client(await fx.CookieFor(PlatformRoles.Operator)).GetAsync("/hangfire/recurring");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("recurring/trigger", await response.Content.ReadAsStringAsync());
@@ -115,7 +125,7 @@ public sealed class DashboardAccessTests(DashboardFixture fx) : IClassFixture<Da
     [Fact]
     public async Task A_dashboard_action_without_its_antiforgery_token_is_refused()
     {
-        var response = await fx.Client(fx.CookieFor(PlatformRoles.Operator), browser: false)
+        var response = await fx.Client(await fx.CookieFor(PlatformRoles.Operator), browser: false)
             .PostAsync("/hangfire/recurring/trigger", new FormUrlEncodedContent([new("jobs[]", "housekeeping:purge")]));
 
         Assert.NotEqual(HttpStatusCode.NoContent, response.StatusCode);
@@ -125,9 +135,40 @@ public sealed class DashboardAccessTests(DashboardFixture fx) : IClassFixture<Da
     [Fact]
     public async Task The_dashboard_cannot_be_framed()
     {
-        var response = await fx.Client(fx.CookieFor(PlatformRoles.Operator)).GetAsync("/hangfire");
+        var response = await fx.Client(await fx.CookieFor(PlatformRoles.Operator)).GetAsync("/hangfire");
 
         Assert.Equal("frame-ancestors 'none'", response.Headers.GetValues("Content-Security-Policy").Single());
+    }
+
+    [Fact]
+    public async Task A_removed_operator_loses_the_dashboard_on_the_next_request()
+    {
+        var (cookie, user) = await fx.SignedInAsync(PlatformRoles.Operator);
+        Assert.Equal(HttpStatusCode.OK, (await fx.Client(cookie).GetAsync("/hangfire")).StatusCode);
+
+        await using (var scope = fx.Workers.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<PlatformUser>>();
+            await users.DeleteAsync((await users.FindByIdAsync(user.Id.ToString()))!);
+        }
+
+        Assert.Equal(HttpStatusCode.Redirect, (await fx.Client(cookie).GetAsync("/hangfire")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_demoted_operator_gets_403_on_the_next_request()
+    {
+        var (cookie, user) = await fx.SignedInAsync(PlatformRoles.Operator);
+
+        await using (var scope = fx.Workers.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<PlatformUser>>();
+            var stored = (await users.FindByIdAsync(user.Id.ToString()))!;
+            await users.RemoveFromRoleAsync(stored, PlatformRoles.Operator);
+            await users.AddToRoleAsync(stored, PlatformRoles.Owner);
+        }
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await fx.Client(cookie).GetAsync("/hangfire")).StatusCode);
     }
 
     [Fact]

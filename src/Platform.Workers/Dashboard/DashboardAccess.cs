@@ -1,6 +1,7 @@
 using Hangfire.Dashboard;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
+using Platform.Data;
 using Platform.Data.Identity;
 
 namespace Platform.Workers.Dashboard;
@@ -24,6 +25,12 @@ public static class DashboardAccess
     public static IServiceCollection AddDashboardAccess(this IServiceCollection services, IConfiguration configuration)
     {
         var options = configuration.GetSection("Dashboard").Get<DashboardOptions>() ?? new DashboardOptions();
+        // The user store, so every request checks the cookie against the user's row (as the portal does): a removed or
+        // demoted operator loses the dashboard on the next request, not when the cookie expires.
+        services.AddIdentityCore<PlatformUser>()
+            .AddRoles<IdentityRole<Guid>>()
+            .AddEntityFrameworkStores<PlatformDbContext>()
+            .AddSignInManager();
         services.AddAuthentication(IdentityConstants.ApplicationScheme)
             .AddCookie(IdentityConstants.ApplicationScheme, o =>
             {
@@ -32,6 +39,7 @@ public static class DashboardAccess
                 o.LoginPath = "/sign-in";
                 o.Events = new CookieAuthenticationEvents
                 {
+                    OnValidatePrincipal = RefreshFromUserStoreAsync,
                     OnRedirectToLogin = ctx =>
                     {
                         if (IsAjax(ctx.Request))
@@ -56,6 +64,21 @@ public static class DashboardAccess
         services.AddAuthorizationBuilder()
             .AddPolicy(Policy, p => p.RequireAuthenticatedUser().RequireRole(PlatformRoles.Operator, PlatformRoles.Support));
         return services;
+    }
+
+    /// <summary>
+    /// The cookie names a user; their current row decides. Identity's own SecurityStampValidator would also sign the
+    /// user out of the two-factor schemes, which only the portal has, so this is the same check without that sign-out:
+    /// an unknown user or a changed security stamp rejects the cookie, otherwise the roles are read afresh.
+    /// </summary>
+    private static async Task RefreshFromUserStoreAsync(CookieValidatePrincipalContext context)
+    {
+        var signIn = context.HttpContext.RequestServices.GetRequiredService<SignInManager<PlatformUser>>();
+        var user = context.Principal is { } principal ? await signIn.ValidateSecurityStampAsync(principal) : null;
+        if (user is null)
+            context.RejectPrincipal();
+        else
+            context.ReplacePrincipal(await signIn.CreateUserPrincipalAsync(user));
     }
 
     public static bool IsReadOnly(DashboardContext context) => !context.GetHttpContext().User.IsInRole(PlatformRoles.Operator);
