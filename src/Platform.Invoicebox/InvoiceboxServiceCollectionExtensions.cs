@@ -30,6 +30,9 @@ public static class InvoiceboxServiceCollectionExtensions
                 // The client enforces its own per-attempt timeout, which it can tell apart from the caller's cancellation.
                 client.Timeout = Timeout.InfiniteTimeSpan;
             })
+            // A redirect is never followed: a shop's base URL is checked against an allow-list, and a 3xx from it must not
+            // carry the request (and its bearer token) to a host nobody checked. It surfaces as an unexpected status.
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false })
             // The factory's request logging would print header values at Trace level; the Authorization header carries
             // the tenant's token. Redacting every value keeps it so even if someone turns that logging up.
             .RedactLoggedHeaders(_ => true);
