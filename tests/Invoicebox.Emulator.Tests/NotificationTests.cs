@@ -181,3 +181,26 @@ public sealed class NotificationTimeoutTests : EmulatorTest
         Assert.True(attempts[1]!["delivered"]!.GetValue<bool>());
     }
 }
+
+public sealed class NotificationDeliveryOriginTests
+{
+    [Fact]
+    public async Task DeliverToOrigin_sends_to_that_origin_with_the_named_path_and_journals_the_named_url()
+    {
+        await using var sink = await NotificationSink.StartAsync();
+        var sinkOrigin = new Uri(sink.Url).GetLeftPart(UriPartial.Authority);
+        await using var emulator = await RunningEmulator.StartAsync(o => o.Notifications.DeliverToOrigin = sinkOrigin);
+        using var client = new EmulatorClient(emulator);
+        const string named = "http://api.unreachable.invalid:8080/notify";
+        var order = await client.CreateOrder(OrderRequests.WorkedExample(notificationUrl: named));
+
+        await client.Control(HttpMethod.Post, $"/_emulator/containers/{order["orderContainerId"]}/pay");
+
+        var received = (await sink.WaitForAsync(1)).Single();
+        Assert.Equal(order["id"]!.GetValue<string>(), JsonNode.Parse(received.Text)!["id"]!.GetValue<string>());
+        await Eventually.True(async () => (await client.Control(HttpMethod.Get, "/_emulator/notifications"))!.AsArray().Count == 1, "one attempt recorded");
+        var attempt = (await client.Control(HttpMethod.Get, "/_emulator/notifications"))!.AsArray().Single()!;
+        Assert.Equal(named, attempt["url"]!.GetValue<string>());
+        Assert.True(attempt["delivered"]!.GetValue<bool>());
+    }
+}

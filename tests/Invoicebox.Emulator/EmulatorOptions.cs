@@ -65,4 +65,20 @@ public sealed class NotificationOptions
         [.. new[] { 1, 2, 5, 10, 20, 30, 60, 120, 300, 600 }.Select(s => TimeSpan.FromSeconds(s))];
 
     public IReadOnlyList<TimeSpan> EffectiveRetryDelays => RetryDelays.Count > 0 ? RetryDelays : DefaultRetryDelays;
+
+    /// <summary>
+    /// When set (e.g. <c>http://api:8080</c>), notifications go to this origin with the <c>notificationUrl</c>'s path and
+    /// query: in docker compose the shop's public address (<c>http://127.0.0.1:5100</c>) is not reachable from inside the
+    /// emulator's container. The journal still shows the URL the order named.
+    /// </summary>
+    public string? DeliverToOrigin { get; set; }
+
+    /// <summary>Where a notification for <paramref name="notificationUrl"/> is actually sent (null stays null: nothing to send).</summary>
+    public Uri? DeliveryUri(string? notificationUrl)
+    {
+        if (notificationUrl is null)
+            return null;
+        var named = new Uri(notificationUrl);
+        return string.IsNullOrWhiteSpace(DeliverToOrigin) ? named : new Uri(new Uri(DeliverToOrigin), named.PathAndQuery);
+    }
 }

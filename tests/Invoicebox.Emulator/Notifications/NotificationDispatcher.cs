@@ -91,7 +91,7 @@ public sealed class NotificationDispatcher(
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
         timeout.CancelAfter(options.Value.Notifications.Timeout);
-        using var request = new HttpRequestMessage(HttpMethod.Post, record.Url);
+        using var request = new HttpRequestMessage(HttpMethod.Post, options.Value.Notifications.DeliveryUri(record.Url));
         request.Content = new ByteArrayContent(record.BodyBytes);
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
         request.Headers.TryAddWithoutValidation("X-Signature", signature);
