@@ -38,6 +38,12 @@ public interface IInvoiceboxClient
 
     /// <summary><c>POST {prefix}/billing/api/order/refund-order</c>.</summary>
     Task<RefundOrderResponse> CreateRefundAsync(CreateRefundRequest request, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// <c>GET {prefix}/filter/api/order/refund-order?merchantOrderId=</c>: the refund with exactly this number, or null.
+    /// After a transient failure of <see cref="CreateRefundAsync"/> this tells whether the refund exists.
+    /// </summary>
+    Task<RefundOrderResponse?> FindRefundByMerchantOrderIdAsync(string merchantOrderId, CancellationToken cancellationToken);
 }
 
 /// <summary>Whether Invoicebox accepted the token, and the user it belongs to.</summary>

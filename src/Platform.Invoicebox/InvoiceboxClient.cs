@@ -151,6 +151,15 @@ public sealed partial class InvoiceboxClient : IInvoiceboxClient
         return ReadData<RefundOrderResponse>(answer);
     }
 
+    public async Task<RefundOrderResponse?> FindRefundByMerchantOrderIdAsync(string merchantOrderId, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(merchantOrderId);
+        var answer = await SendAsync(HttpMethod.Get, "/filter/api/order/refund-order", "?merchantOrderId=" + Uri.EscapeDataString(merchantOrderId), null, cancellationToken);
+        // Refund numbers are unique per merchant, so at most one matches; the filter is checked again here all the same.
+        return (ReadEnvelope<List<RefundOrderResponse>>(answer).Data ?? [])
+            .FirstOrDefault(refund => string.Equals(refund.MerchantOrderId, merchantOrderId, StringComparison.Ordinal));
+    }
+
     private static string OrderPath(string orderId) => "/billing/api/order/order/" + Uri.EscapeDataString(orderId);
 
     internal static string ListQuery(OrderFilter filter)

@@ -12,6 +12,7 @@ using Platform.Domain.Money;
 using Platform.Domain.Orders;
 using Platform.Invoicebox;
 using Platform.Invoicebox.Orders;
+using Platform.Invoicebox.Refunds;
 using Platform.Testing;
 
 namespace Platform.Web.Tests;
@@ -193,6 +194,61 @@ public sealed class OrdersTests(PortalFixture fx)
     }
 
     [Fact]
+    public async Task An_unanswered_refund_that_invoicebox_did_create_is_counted_and_no_second_one_is_sent()
+    {
+        var (shop, owner) = await ShopAsync("orders-refund-lost-found");
+        var order = await PlaceAsync(shop, pay: true);
+        var cups = order.Lines.Single(l => l.Sku == "CUP");
+        var invoiceboxId = await UnansweredRefundAsync(shop.Id, order, cups, createdAtInvoicebox: true);
+
+        await owner.PostFormAsync($"/Orders/{order.Id}?handler=Refund", new() { [$"quantities[{cups.Id}]"] = "1" });
+
+        var refund = Assert.Single(await fx.InTenantAsync(shop.Id, db => db.Refunds.Where(r => r.OrderId == order.Id).ToListAsync()));
+        Assert.Equal(RefundStatus.Created, refund.Status);
+        Assert.Equal(invoiceboxId, refund.InvoiceboxRefundId);
+        Assert.Equal(1m, await RefundedQuantityAsync(shop.Id, cups.Id));
+        Assert.Single(await EmulatorRefundsAsync(), r => r.GetProperty("parentId").GetString() == order.InvoiceboxOrderId);
+        Assert.Contains("всё-таки создан", await owner.GetPageAsync($"/Orders/{order.Id}"));
+    }
+
+    [Fact]
+    public async Task An_unanswered_refund_that_invoicebox_does_not_know_is_marked_failed_and_the_new_one_goes_ahead()
+    {
+        var (shop, owner) = await ShopAsync("orders-refund-lost-missing");
+        var order = await PlaceAsync(shop, pay: true);
+        var cups = order.Lines.Single(l => l.Sku == "CUP");
+        await UnansweredRefundAsync(shop.Id, order, cups, createdAtInvoicebox: false);
+
+        await owner.PostFormAsync($"/Orders/{order.Id}?handler=Refund", new() { [$"quantities[{cups.Id}]"] = "1" });
+
+        var refunds = await fx.InTenantAsync(shop.Id, db => db.Refunds.Where(r => r.OrderId == order.Id).OrderBy(r => r.MerchantRefundId).ToListAsync());
+        Assert.Equal([RefundStatus.Failed, RefundStatus.Created], refunds.Select(r => r.Status));
+        Assert.Equal($"{order.MerchantOrderId}-R2", refunds[1].MerchantRefundId);
+        Assert.Equal(1m, await RefundedQuantityAsync(shop.Id, cups.Id));
+        var atInvoicebox = Assert.Single(await EmulatorRefundsAsync(), r => r.GetProperty("parentId").GetString() == order.InvoiceboxOrderId);
+        Assert.Equal(refunds[1].InvoiceboxRefundId, atInvoicebox.GetProperty("id").GetString());
+    }
+
+    [Fact]
+    public async Task A_refund_still_being_sent_stops_a_second_one()
+    {
+        var (shop, owner) = await ShopAsync("orders-refund-in-flight");
+        var order = await PlaceAsync(shop, pay: true);
+        var cups = order.Lines.Single(l => l.Sku == "CUP");
+        await fx.InTenantAsync(shop.Id, async db =>
+        {
+            db.Refunds.Add(new Refund { OrderId = order.Id, MerchantRefundId = $"{order.MerchantOrderId}-R1", CreatedAt = DateTimeOffset.UtcNow, UpdatedAt = DateTimeOffset.UtcNow });
+            return await db.SaveChangesAsync();
+        });
+
+        await owner.PostFormAsync($"/Orders/{order.Id}?handler=Refund", new() { [$"quantities[{cups.Id}]"] = "1" });
+
+        Assert.Contains("уже создаётся", await owner.GetPageAsync($"/Orders/{order.Id}"));
+        Assert.Single(await fx.InTenantAsync(shop.Id, db => db.Refunds.Where(r => r.OrderId == order.Id).ToListAsync()));
+        Assert.DoesNotContain(await EmulatorRefundsAsync(), r => r.GetProperty("parentId").GetString() == order.InvoiceboxOrderId);
+    }
+
+    [Fact]
     public async Task Cancel_and_refund_are_not_sent_to_an_api_address_outside_the_allow_list()
     {
         var (shop, owner) = await ShopAsync("orders-ssrf");
@@ -300,6 +356,38 @@ public sealed class OrdersTests(PortalFixture fx)
         });
         return await fx.InTenantAsync(shop.Id, db => db.Orders.AsNoTracking().Include(o => o.Lines).SingleAsync(o => o.Id == order.Id));
     }
+
+    /// <summary>
+    /// A one-cup refund as a call without an answer leaves it: our row <see cref="RefundStatus.Unknown"/>, and at
+    /// Invoicebox either the refund under that number or nothing. Returns the Invoicebox refund id, if one was created.
+    /// </summary>
+    private async Task<string?> UnansweredRefundAsync(Guid tenantId, Order order, OrderLine line, bool createdAtInvoicebox)
+    {
+        var number = $"{order.MerchantOrderId}-R1";
+        var basket = BasketCalculator.Calculate([new BasketLineInput(line.Name, line.Sku, line.CatalogPrice, line.VatCode, 1, line.MeasureName, line.MeasureCode, line.ItemType, line.PaymentType)]);
+        string? invoiceboxId = null;
+        if (createdAtInvoicebox)
+        {
+            var client = fx.App.Services.GetRequiredService<IInvoiceboxClientFactory>()
+                .Create(new InvoiceboxCredentials(fx.EmulatorUrl, "/v3", EmulatorMerchant, EmulatorToken));
+            invoiceboxId = (await client.CreateRefundAsync(CreateRefundRequest.FromBasket(order.InvoiceboxOrderId!, number, "lost answer", basket), CancellationToken.None)).Id;
+        }
+        var sent = DateTimeOffset.UtcNow.AddMinutes(-5);
+        await fx.InTenantAsync(tenantId, async db =>
+        {
+            db.Refunds.Add(new Refund
+            {
+                OrderId = order.Id, MerchantRefundId = number, Amount = basket.Amount, VatAmount = basket.VatAmount, Status = RefundStatus.Unknown,
+                FailureReason = "timeout", CreatedAt = sent, UpdatedAt = sent,
+                Lines = [new RefundLine { OrderLineId = line.Id, Quantity = 1, Amount = basket.Lines[0].Total, Vat = basket.Lines[0].Vat }],
+            });
+            return await db.SaveChangesAsync();
+        });
+        return invoiceboxId;
+    }
+
+    private Task<decimal> RefundedQuantityAsync(Guid tenantId, Guid lineId) =>
+        fx.InTenantAsync(tenantId, db => db.OrderLines.Where(l => l.Id == lineId).Select(l => l.RefundedQuantity).SingleAsync());
 
     private async Task<string> EmulatorStatusAsync(string invoiceboxOrderId)
     {

@@ -65,6 +65,7 @@ public sealed class CrashAfterCreateTests : IAsyncLifetime
         public Task<OrderResponse> CancelOrderAsync(string orderId, CancellationToken cancellationToken) => inner.CancelOrderAsync(orderId, cancellationToken);
         public Task<IReadOnlyList<RefundableBasketItem>> GetRefundableLinesAsync(string orderId, CancellationToken cancellationToken) => inner.GetRefundableLinesAsync(orderId, cancellationToken);
         public Task<RefundOrderResponse> CreateRefundAsync(CreateRefundRequest request, CancellationToken cancellationToken) => inner.CreateRefundAsync(request, cancellationToken);
+        public Task<RefundOrderResponse?> FindRefundByMerchantOrderIdAsync(string merchantOrderId, CancellationToken cancellationToken) => inner.FindRefundByMerchantOrderIdAsync(merchantOrderId, cancellationToken);
     }
 }
 

@@ -86,6 +86,7 @@ public sealed class OrderActions(
     /// <summary>
     /// Refunds the given quantities of a paid order's lines. The refund row is saved first with a unique number, so a
     /// second click cannot create a second refund; then Invoicebox is asked; then the refunded quantities are recorded.
+    /// An earlier refund whose outcome is not known is settled first (<see cref="SettleUncertainRefundsAsync"/>).
     /// </summary>
     /// <returns>Null when Invoicebox accepted the refund, else a sentence for the merchant.</returns>
     public async Task<string?> RefundAsync(Guid orderId, IReadOnlyDictionary<Guid, decimal> quantities, Guid? userId, CancellationToken ct)
@@ -113,6 +114,8 @@ public sealed class OrderActions(
         var (client, noClient) = await invoicebox.ClientAsync(ct);
         if (client is null)
             return noClient;
+        if (await SettleUncertainRefundsAsync(order, client, ct) is { } unsettled)
+            return unsettled;
 
         // Priced from the order's own lines (their catalog price at order time), by the same calculator that priced the order.
         var basket = BasketCalculator.Calculate(requested.Select(r => new BasketLineInput(
@@ -132,7 +135,7 @@ public sealed class OrderActions(
         }
         catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
         {
-            return T("Возврат по этому заказу уже создаётся. Обновите страницу.", "A refund of this order is already being created. Reload the page.");
+            return RefundInFlight;
         }
 
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
@@ -143,12 +146,7 @@ public sealed class OrderActions(
             var answer = await client.CreateRefundAsync(CreateRefundRequest.FromBasket(
                 order.InvoiceboxOrderId, refund.MerchantRefundId, $"Возврат по заказу {order.MerchantOrderId}", basket), timeout.Token);
             refund.InvoiceboxRefundId = answer.Id;
-            refund.Status = answer.Status switch
-            {
-                "completed" => RefundStatus.Completed,
-                "canceled" => RefundStatus.Canceled,
-                _ => RefundStatus.Created,
-            };
+            refund.Status = RefundStatusFrom(answer.Status);
             foreach (var (line, quantity) in requested)
                 line.RefundedQuantity += quantity;
         }
@@ -157,8 +155,8 @@ public sealed class OrderActions(
             // A write with no answer may have happened: never retried blindly, the merchant checks the cabinet.
             refund.Status = RefundStatus.Unknown;
             refund.FailureReason = e.IsTimeout ? "timeout" : $"no usable answer ({e.StatusCode})";
-            problem = T("Инвойсбокс не ответил. Возврат мог быть создан — проверьте в кабинете Инвойсбокса, прежде чем повторять.",
-                "Invoicebox did not answer. The refund may have been created; check the Invoicebox cabinet before trying again.");
+            problem = T("Инвойсбокс не ответил. Возврат мог быть создан: при следующей попытке мы сначала спросим Инвойсбокс о нём и не вернём деньги дважды.",
+                "Invoicebox did not answer. The refund may have been created: the next attempt first asks Invoicebox about it, so money is never returned twice.");
         }
         catch (Exception e) when (e is InvoiceboxException or OperationCanceledException && !ct.IsCancellationRequested)
         {
@@ -173,6 +171,79 @@ public sealed class OrderActions(
             : $"Возврат {refund.MerchantRefundId} на {MoneyText.Rub(refund.Amount)} не подтверждён Инвойсбоксом: {OrderText.Refund(refund.Status)}."), CancellationToken.None);
         return problem;
     }
+
+    /// <summary>
+    /// A refund sent without an answer (<see cref="RefundStatus.Unknown"/>), or saved by a process that stopped before
+    /// asking (<see cref="RefundStatus.Requested"/> for longer than a call can take), may exist at Invoicebox. Before a new
+    /// refund it is looked up by its number: found, it counts (its quantities are marked refunded) and the merchant decides
+    /// again with that known; not found, it failed. A refund still in flight, or a lookup without an answer, stops the new one.
+    /// </summary>
+    /// <returns>Null when nothing uncertain is left and the new refund may go ahead, else a sentence for the merchant.</returns>
+    private async Task<string?> SettleUncertainRefundsAsync(Order order, IInvoiceboxClient client, CancellationToken ct)
+    {
+        var stale = time.GetUtcNow() - 2 * CallTimeout;
+        var uncertain = await db.Refunds.Include(r => r.Lines)
+            .Where(r => r.OrderId == order.Id && (r.Status == RefundStatus.Unknown || r.Status == RefundStatus.Requested))
+            .OrderBy(r => r.CreatedAt).ToListAsync(ct);
+        if (uncertain.Any(r => r.Status == RefundStatus.Requested && r.CreatedAt > stale))
+            return RefundInFlight;
+
+        var foundCreated = false;
+        foreach (var refund in uncertain)
+        {
+            RefundOrderResponse? found;
+            using (var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct))
+            {
+                timeout.CancelAfter(CallTimeout);
+                try
+                {
+                    found = await client.FindRefundByMerchantOrderIdAsync(refund.MerchantRefundId, timeout.Token);
+                }
+                catch (Exception e) when (e is InvoiceboxException or OperationCanceledException && !ct.IsCancellationRequested)
+                {
+                    log.LogWarning("Looking up refund {RefundId} of order {OrderId} failed: {Failure}", refund.Id, order.Id, e.GetType().Name);
+                    return T($"Инвойсбокс пока не сказал, создан ли возврат {refund.MerchantRefundId}, поэтому новый не отправлен. Попробуйте чуть позже.",
+                        $"Invoicebox has not yet said whether refund {refund.MerchantRefundId} exists, so no new one was sent. Try again a little later.");
+                }
+            }
+            // Claimed with a compare-and-set on the status, so two clicks settling the same refund count its lines once.
+            await using (var transaction = await db.Database.BeginTransactionAsync(CancellationToken.None))
+            {
+                var settled = found is null ? RefundStatus.Failed : RefundStatusFrom(found.Status);
+                var claimed = await db.Refunds.Where(r => r.Id == refund.Id && r.Status == refund.Status).ExecuteUpdateAsync(set => set
+                    .SetProperty(r => r.Status, settled)
+                    .SetProperty(r => r.InvoiceboxRefundId, found == null ? null : found.Id)
+                    .SetProperty(r => r.FailureReason, found == null ? "not created (checked at Invoicebox)" : null)
+                    .SetProperty(r => r.UpdatedAt, time.GetUtcNow()), CancellationToken.None);
+                if (claimed == 0)
+                    return RefundInFlight;
+                if (found is not null)
+                {
+                    foreach (var refunded in refund.Lines)
+                        order.Lines.Single(l => l.Id == refunded.OrderLineId).RefundedQuantity += refunded.Quantity;
+                    await db.SaveChangesAsync(CancellationToken.None);
+                    foundCreated = true;
+                }
+                await transaction.CommitAsync(CancellationToken.None);
+            }
+            await states.NoteAsync(order.Id, OrderEventSource.Merchant, found is null
+                ? $"Возврат {refund.MerchantRefundId} в Инвойсбоксе не найден: он не был создан."
+                : $"Возврат {refund.MerchantRefundId} на {MoneyText.Rub(refund.Amount)} найден в Инвойсбоксе: он был создан.", CancellationToken.None);
+        }
+        return foundCreated
+            ? T("Возврат, о котором Инвойсбокс раньше не ответил, всё-таки создан — он учтён. Проверьте, что ещё нужно вернуть; новый возврат не отправлен.",
+                "A refund Invoicebox had not answered about was created after all and is now counted. Check what is still to be refunded; no new refund was sent.")
+            : null;
+    }
+
+    private static string RefundInFlight => T("Возврат по этому заказу уже создаётся. Обновите страницу.", "A refund of this order is already being created. Reload the page.");
+
+    private static RefundStatus RefundStatusFrom(string invoiceboxStatus) => invoiceboxStatus switch
+    {
+        "completed" => RefundStatus.Completed,
+        "canceled" => RefundStatus.Canceled,
+        _ => RefundStatus.Created,
+    };
 
     private static string FailureText(Exception e) => e switch
     {

@@ -72,7 +72,7 @@ public static class OrderText
         RefundStatus.Completed => T("выполнен", "completed"),
         RefundStatus.Canceled => T("отменён", "canceled"),
         RefundStatus.Failed => T("не принят", "refused"),
-        RefundStatus.Unknown => T("нет ответа Инвойсбокса — проверьте в его кабинете", "no answer from Invoicebox; check its cabinet"),
+        RefundStatus.Unknown => T("нет ответа Инвойсбокса — проверим перед следующим возвратом", "no answer from Invoicebox; checked before the next refund"),
         _ => status.ToString(),
     };
 }

@@ -64,4 +64,25 @@ public class RefundContractTests : EmulatorTestBase
 
         Assert.Equal("merchant_order_id_duplicate", error.ErrorCode);
     }
+
+    [Fact]
+    public async Task A_refund_is_found_by_its_number_and_an_unknown_number_finds_nothing()
+    {
+        var client = Harness.Client(Coffee);
+        var order = await client.CreateOrderAsync(EmulatorHarness.Order(EmulatorHarness.TicketAndFee()), CancellationToken.None);
+        await Harness.PayAsync(order.OrderContainerId!);
+        var number = "REFUND-" + Guid.NewGuid().ToString("N")[..8];
+        var created = await client.CreateRefundAsync(CreateRefundRequest.FromBasket(order.Id, number, "fee back",
+            EmulatorHarness.Basket(("FEE-1", 150.00m, VatCode.VATNONE, 1m))), CancellationToken.None);
+
+        var found = await client.FindRefundByMerchantOrderIdAsync(number, CancellationToken.None);
+        var missing = await client.FindRefundByMerchantOrderIdAsync(number + "-NOPE", CancellationToken.None);
+
+        Assert.NotNull(found);
+        Assert.Equal(created.Id, found.Id);
+        Assert.Equal(order.Id, found.ParentId);
+        Assert.Equal(new Kopecks(15000), found.Amount);
+        Assert.Equal("created", found.Status);
+        Assert.Null(missing);
+    }
 }
