@@ -141,6 +141,37 @@ public sealed class PaymentStatusTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_order_invoicebox_refuses_to_show_does_not_stop_the_others_being_reconciled()
+    {
+        // An order moved to another merchant at Invoicebox: its lookup with this shop's token answers 403 forbidden.
+        var otherShop = await _stack.SeedShopAsync("status-other", PlatformStack.MerchantRomashka);
+        var (foreignId, _) = await _stack.PlaceOrderAsync(otherShop);
+        var foreign = await PlatformStack.EventuallyAsync(
+            () => _stack.InTenantAsync(otherShop.TenantId, db => db.Orders.AsNoTracking().SingleAsync(o => o.Id == foreignId)),
+            o => o.Status == OrderStatus.AwaitingPayment, "foreign order awaiting payment");
+        var moved = await AwaitingPaymentOrderAsync();
+        var paid = await AwaitingPaymentOrderAsync();
+        await _stack.InTenantAsync(_shop.TenantId, async db =>
+        {
+            await db.Orders.Where(o => o.Id == moved.Id).ExecuteUpdateAsync(s => s
+                .SetProperty(o => o.InvoiceboxOrderId, foreign.InvoiceboxOrderId).SetProperty(o => o.ReconciledAt, (DateTimeOffset?)null));
+            // The refused order comes first in the run.
+            return await db.Orders.Where(o => o.Id != moved.Id).ExecuteUpdateAsync(s => s.SetProperty(o => o.ReconciledAt, DateTimeOffset.UtcNow));
+        });
+        await _stack.EmulatorControl.SetFaultsAsync(new { dropNotifications = true });
+        await _stack.EmulatorControl.PayAsync(paid.InvoiceboxContainerId!);
+
+        await RunAsTenantJobAsync<PaymentReconciliationJob>(j => j.ReconcileTenantAsync(_shop.TenantId, CancellationToken.None));
+
+        Assert.Equal(OrderStatus.Paid, (await ReadAsync(paid.Id)).Status);
+        var skipped = await ReadAsync(moved.Id);
+        Assert.Equal(OrderStatus.AwaitingPayment, skipped.Status);
+        // Stamped although its lookup failed, so the next run starts with the others rather than with it again.
+        Assert.NotNull(skipped.ReconciledAt);
+        await _stack.EmulatorControl.ClearFaultsAsync();
+    }
+
+    [Fact]
     public async Task The_dispatcher_enqueues_per_tenant_jobs_whose_arguments_are_ids_only()
     {
         await AwaitingPaymentOrderAsync();

@@ -72,7 +72,18 @@ public sealed class PaymentReconciliationJob(
             var orderIds = await db.Orders.Where(NeedsReconciliation(cutoff, lookback))
                 .OrderBy(o => o.ReconciledAt ?? DateTimeOffset.MinValue).Select(o => o.Id).Take(options.Value.BatchSize).ToListAsync(ct);
             foreach (var orderId in orderIds)
-                await ReconcileAsync(client, orderId, ct);
+            {
+                try
+                {
+                    await ReconcileAsync(client, orderId, ct);
+                }
+                catch (InvoiceboxException ex) when (!ex.IsTransient && ex.StatusCode != StatusCodes.Status401Unauthorized)
+                {
+                    // Specific to this order (403: moved to another merchant; a 4xx about it): the others still get checked.
+                    // A refused token, rate limit or outage would fail every order alike, so those end the run instead.
+                    log.LogWarning("Reconciliation skipped order {OrderId} of tenant {TenantId}: {Error}", orderId, tenantId, ex.Message);
+                }
+            }
         }
     }
 
@@ -91,8 +102,9 @@ public sealed class PaymentReconciliationJob(
         if (order?.InvoiceboxOrderId is null || order.Status.IsFinal())
             return;
 
-        var remote = await client.GetOrderAsync(order.InvoiceboxOrderId, ct);
+        // Stamped before the call: an order whose lookup keeps failing goes to the back of the queue, not the front.
         await db.Orders.Where(o => o.Id == orderId).ExecuteUpdateAsync(s => s.SetProperty(o => o.ReconciledAt, time.GetUtcNow()), ct);
+        var remote = await client.GetOrderAsync(order.InvoiceboxOrderId, ct);
         if (remote is null)
         {
             log.LogWarning("Invoicebox does not know order {InvoiceboxOrderId} (our {OrderId})", order.InvoiceboxOrderId, orderId);
