@@ -25,8 +25,9 @@ stop_all() {
   trap '' PIPE HUP
   set +e
   for pid in "${PIDS[@]}"; do kill -TERM -- "-$pid" 2>/dev/null || true; done
+  # Up to 30 s each: the workers may be finishing an Invoicebox call that is being slow.
   for pid in "${PIDS[@]}"; do
-    for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done
+    for _ in $(seq 1 150); do kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done
     kill -KILL -- "-$pid" 2>/dev/null || true
   done
   [ ${#PIDS[@]} -gt 0 ] && { log "Stopped the platform" || true; }
@@ -47,7 +48,8 @@ migrate seed
 export ASPNETCORE_ENVIRONMENT=Development DOTNET_ENVIRONMENT=Development
 export ConnectionStrings__Platform="$PLATFORM_PG" RabbitMq__Url="$PLATFORM_AMQP" RabbitMq__ManagementUrl="${PLATFORM_RMQ_MGMT:-}"
 export PublicUrls__ApiBaseUrl="$API" Dashboard__SignInUrl="$WEB/Account/Login" Portal__DashboardUrl="$WORKERS/hangfire"
-export Portal__EmulatorUrl="$EMULATOR" Emulator__PublicOrigin="$EMULATOR"
+# The emulator (on whatever port it runs) is the default Invoicebox address of a new shop, and the only local one allowed.
+export Portal__EmulatorUrl="$EMULATOR" Portal__DefaultInvoiceboxBaseUrl="$EMULATOR" Emulator__PublicOrigin="$EMULATOR"
 # The local demo reconciles every minute, so an order paid without a notification turns paid within about two minutes.
 export Reconciliation__Cron="* * * * *" Reconciliation__MinAge="00:01:00"
 

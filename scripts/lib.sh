@@ -86,7 +86,9 @@ pg_down() {
 rmq_env() {
   local root="$STATE_DIR/rmq"
   export HOME_BEFORE_RMQ="${HOME:-}"
-  export RABBITMQ_NODENAME="platform@localhost" RABBITMQ_CONFIG_FILE="$root/rabbitmq" RABBITMQ_ENABLED_PLUGINS_FILE="$root/enabled_plugins"
+  # One Erlang node name per AMQP port: a second checkout on moved ports must not collide with (or stop) the first.
+  local node="platform"; [ "$AMQP_PORT" = 55672 ] || node="platform-$AMQP_PORT"
+  export RABBITMQ_NODENAME="$node@localhost" RABBITMQ_CONFIG_FILE="$root/rabbitmq" RABBITMQ_ENABLED_PLUGINS_FILE="$root/enabled_plugins"
   export RABBITMQ_MNESIA_BASE="$root/mnesia" RABBITMQ_LOG_BASE="$root/log" RABBITMQ_PID_FILE="$root/rabbit.pid"
   export RABBITMQ_DIST_PORT="$RMQ_DIST_PORT" RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS="-kernel inet_dist_use_interface {127,0,0,1}" ERL_EPMD_ADDRESS=127.0.0.1
 }
