@@ -93,7 +93,9 @@ public sealed class OrderSubmissionTests : IAsyncLifetime
         Assert.Null(order.FailureReason);
         Assert.Single(await _stack.EmulatorControl.OrdersWithMerchantOrderIdAsync(order.MerchantOrderId));
         var events = await _stack.InTenantAsync(_shop.TenantId, db => db.OrderEvents.Where(e => e.OrderId == orderId).ToListAsync());
-        Assert.Contains(events, e => e.Source == OrderEventSource.Worker && e.Message.Contains("Повторим"));
+        // The merchant reads plain words and the request id for Invoicebox support, not a .NET type name.
+        var retry = Assert.Single(events, e => e.Source == OrderEventSource.Worker && e.Message.StartsWith("Попытка 1 "));
+        Assert.Matches(@"^Попытка 1 не удалась: Инвойсбокс ответил ошибкой HTTP 500 \(номер запроса для поддержки Инвойсбокса: [0-9a-f]{32}\)\. Повторим\.$", retry.Message);
     }
 
     [Fact]

@@ -83,7 +83,7 @@ public sealed class OrderSubmissionConsumer(
         {
             await db.Orders.Where(o => o.Id == orderId).ExecuteUpdateAsync(s => s.SetProperty(o => o.FailureReason,
                 "Инвойсбокс временно недоступен, повторяем попытку."), ct);
-            await states.NoteAsync(orderId, OrderEventSource.Worker, $"Попытка {previousAttempts + 1} не удалась: {ex.GetType().Name} {ex.StatusCode} (запрос {ex.RequestId}). Повторим.", ct);
+            await states.NoteAsync(orderId, OrderEventSource.Worker, $"Попытка {previousAttempts + 1} не удалась: {TransientFailure(ex)}. Повторим.", ct);
             throw;
         }
 
@@ -145,6 +145,15 @@ public sealed class OrderSubmissionConsumer(
     private Task RejectAsync(Order order, string reason, CancellationToken ct) =>
         states.TryMoveAsync(order.Id, OrderStatus.Accepted, OrderStatus.Rejected, OrderEventSource.Worker, reason,
             s => s.SetProperty(o => o.FailureReason, reason), ct);
+
+    /// <summary>What the merchant reads on the timeline about a failed attempt: plain words, the request id for Invoicebox support.</summary>
+    internal static string TransientFailure(InvoiceboxException ex) => (ex switch
+    {
+        InvoiceboxRateLimitedException => "Инвойсбокс просит подождать (слишком много запросов)",
+        InvoiceboxTransientException { IsTimeout: true } => "Инвойсбокс не ответил вовремя",
+        { StatusCode: { } status } => $"Инвойсбокс ответил ошибкой HTTP {status}",
+        _ => "нет связи с Инвойсбоксом",
+    }) + (string.IsNullOrEmpty(ex.RequestId) ? "" : $" (номер запроса для поддержки Инвойсбокса: {ex.RequestId})");
 
     private static string RejectionReason(InvoiceboxException ex) => ex switch
     {
