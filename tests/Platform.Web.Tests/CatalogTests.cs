@@ -54,6 +54,22 @@ public sealed class CatalogTests(PortalFixture fx)
         Assert.False(await fx.InTenantAsync(shop.Id, db => db.Products.AnyAsync(p => p.Sku == "BAD-PRICE")));
     }
 
+    [Theory]
+    [InlineData("10 000 000,00", "VATNONE", true)]
+    [InlineData("10 000 000,01", "VATNONE", false)]
+    [InlineData("9 000 000,00", "RUS_VAT22_ADDED", false)] // 10 980 000,00 with the VAT on top
+    [InlineData("99999999999", "RUS_VAT22", false)]
+    public async Task A_price_no_order_could_hold_is_refused(string price, string vat, bool saved)
+    {
+        var (shop, owner) = await fx.NewShopAsync("cat-max-" + Math.Abs((price + vat).GetHashCode()));
+
+        var response = await owner.PostFormAsync("/Catalog/Product", Product("DEAR", price, vat));
+
+        Assert.Equal(saved, await fx.InTenantAsync(shop.Id, db => db.Products.AnyAsync(p => p.Sku == "DEAR")));
+        if (!saved)
+            Assert.Contains("самого большого заказа", WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()));
+    }
+
     [Fact]
     public async Task Unknown_vat_codes_and_units_and_too_long_names_are_refused()
     {

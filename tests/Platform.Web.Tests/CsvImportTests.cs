@@ -71,6 +71,20 @@ public sealed partial class CsvImportTests(PortalFixture fx, ITestOutputHelper o
     }
 
     [Fact]
+    public async Task A_price_above_the_largest_order_with_its_vat_is_a_row_error()
+    {
+        var (_, owner) = await fx.NewShopAsync("csv-dear");
+        var file = Bom(Header + "\r\n" +
+            "MAX-1;At the limit;;10 000 000,00;VATNONE;796;;;1;\r\n" +
+            "MAX-2;Above with VAT on top;;9 000 000,00;RUS_VAT20_ADDED;796;;;1;\r\n");
+
+        var preview = await PreviewAsync(owner, file);
+
+        Assert.Equal([3], ErrorLines(preview));
+        Assert.Contains("самого большого заказа", WebUtility.HtmlDecode(preview));
+    }
+
+    [Fact]
     public async Task A_file_tampered_with_after_the_preview_is_checked_again_and_not_saved()
     {
         var (shop, owner) = await fx.NewShopAsync("csv-tamper");

@@ -26,7 +26,7 @@ public sealed class OrderOptions
     /// <summary>How long the buyer has to pay; sent to Invoicebox as expirationDate.</summary>
     public TimeSpan PaymentWindow { get; set; } = TimeSpan.FromHours(1);
     public int MaxLines { get; set; } = 50;
-    public Kopecks MaxAmount { get; set; } = new(10_000_000_00);
+    public Kopecks MaxAmount { get; set; } = OrderLimits.MaxAmount;
 }
 
 /// <summary>The outcome of placing an order: the order (new or the one this idempotency key already made), or field errors.</summary>

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using Platform.Data;
 using Platform.Data.Catalog;
+using Platform.Domain.Baskets;
 using Platform.Domain.Catalog;
 using Platform.Domain.Money;
 using Platform.Web.Images;
@@ -87,6 +88,8 @@ public sealed class ProductModel(PlatformDbContext db, TimeProvider time) : Page
             ModelState.AddModelError("Input.Price", T("Цена — число больше нуля, не больше двух знаков после запятой.", "The price is a number above zero with at most two decimals."));
         if (!VatCodes.TryParseApiName(Input.VatCode, out var vatCode))
             ModelState.AddModelError("Input.VatCode", T("Выберите ставку НДС из списка.", "Pick a VAT rate from the list."));
+        else if (price is { } valid && !OrderLimits.UnitFits(valid, vatCode))
+            ModelState.AddModelError("Input.Price", ProductCsv.PriceAboveLargestOrder());
         if (!OkeiUnits.TryFind(Input.UnitCode, out var unit))
             ModelState.AddModelError("Input.UnitCode", T("Выберите единицу из списка.", "Pick a unit from the list."));
         if (!Enum.IsDefined(Input.ItemType) || !Enum.IsDefined(Input.PaymentType))

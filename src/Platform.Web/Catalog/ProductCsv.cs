@@ -4,6 +4,7 @@ using CsvHelper;
 using Microsoft.EntityFrameworkCore;
 using Platform.Data;
 using Platform.Data.Catalog;
+using Platform.Domain.Baskets;
 using Platform.Domain.Catalog;
 using Platform.Domain.Money;
 using Platform.Web.Localization;
@@ -44,6 +45,11 @@ public sealed class ProductCsv(PlatformDbContext db, TimeProvider time)
 
     /// <summary>Said for any file over <see cref="MaxFileBytes"/>, however it arrives (see <see cref="Shared.UploadLimitAttribute"/>).</summary>
     public static string TooLarge => T("Файл больше 2 МБ. Разбейте его на части.", "The file is larger than 2 MB. Split it into parts.");
+
+    /// <summary>Said of a price whose one unit, VAT included, is above <see cref="OrderLimits.MaxAmount"/> (the product page says it too).</summary>
+    public static string PriceAboveLargestOrder() => T(
+        $"Цена с НДС больше {MoneyText.Rub(OrderLimits.MaxAmount)} — самого большого заказа: такой товар нельзя купить.",
+        $"The price with VAT is above {MoneyText.Rub(OrderLimits.MaxAmount)}, the largest order: nobody could buy it.");
 
     public static readonly string[] Columns = ["sku", "name", "category", "price", "vat_code", "unit_code", "item_type", "payment_type", "active", "description"];
     private static readonly string[] RequiredColumns = ["sku", "name", "price", "vat_code"];
@@ -205,12 +211,13 @@ public sealed class ProductCsv(PlatformDbContext db, TimeProvider time)
         var price = MoneyText.ParseRoubles(priceText);
         if (price is null) Problem("price", $"Цена «{priceText}» — не число с двумя знаками после запятой.", $"The price “{priceText}” is not a number with two decimals.");
         else if (price.Value <= Kopecks.Zero) Problem("price", "Цена должна быть больше нуля.", "The price must be above zero.");
-        else if (price.Value.Value > 100_000_000_00) Problem("price", "Слишком большая цена.", "The price is too large.");
 
         var vatText = field("vat_code").ToUpperInvariant();
         if (!VatCodes.TryParseApiName(vatText, out var vat))
             Problem("vat_code", $"Неизвестный код НДС «{field("vat_code")}». Допустимо: {string.Join(", ", VatCodes.All.Select(v => v.ApiName))}.",
                 $"Unknown VAT code “{field("vat_code")}”. Allowed: {string.Join(", ", VatCodes.All.Select(v => v.ApiName))}.");
+        else if (price is { } valid && valid > Kopecks.Zero && !OrderLimits.UnitFits(valid, vat))
+            errors.Add(new CsvRowError(line, "price", PriceAboveLargestOrder()));
 
         var unitText = field("unit_code");
         // Excel shows «006» as 6; ОКЕИ codes are three digits.
