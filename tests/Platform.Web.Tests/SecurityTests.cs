@@ -82,6 +82,21 @@ public sealed class SecurityTests(PortalFixture fx)
     }
 
     [Fact]
+    public async Task No_page_carries_an_inline_style_the_content_security_policy_would_refuse()
+    {
+        var owner = await fx.SignInAsync(fx.OwnerA.Email!);
+        foreach (var page in new[] { "/", "/Catalog", "/Catalog/Product", "/Catalog/Categories", "/Catalog/Import", "/Shop", "/Shop/Invoicebox", "/Shop/PointsOfSale", "/Shop/Framing", "/Shop/Launch", "/Orders" })
+            Assert.DoesNotContain(" style=", await owner.GetPageAsync(page));
+        Assert.DoesNotContain(" style=", await fx.Anonymous().GetPageAsync("/Account/Login"));
+
+        // A summary with something to say is still shown.
+        var refused = await fx.Anonymous().PostFormAsync("/Account/Login", new() { ["Email"] = "nobody@test.local", ["Password"] = "Wrong-pass-1" });
+        var html = await refused.Content.ReadAsStringAsync();
+        Assert.Contains("validation-summary-errors", html);
+        Assert.DoesNotContain(" style=", html);
+    }
+
+    [Fact]
     public async Task A_sign_in_form_without_a_token_is_refused()
     {
         var response = await fx.Anonymous().Http.PostAsync("/Account/Login",
