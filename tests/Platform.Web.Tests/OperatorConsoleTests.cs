@@ -38,6 +38,29 @@ public sealed class OperatorConsoleTests(PortalFixture fx)
     }
 
     [Fact]
+    public async Task The_console_tells_a_failed_connection_check_from_one_never_made()
+    {
+        var (failed, _) = await fx.NewShopAsync("console-check-failed");
+        var (never, _) = await fx.NewShopAsync("console-check-never");
+        await fx.InTenantAsync(failed.Id, db => db.InvoiceboxSettings.ExecuteUpdateAsync(s => s
+            .SetProperty(x => x.CheckedAt, DateTimeOffset.UtcNow).SetProperty(x => x.CheckSucceeded, false)));
+        await fx.InTenantAsync(never.Id, db => db.InvoiceboxSettings.ExecuteUpdateAsync(s => s
+            .SetProperty(x => x.CheckedAt, (DateTimeOffset?)null).SetProperty(x => x.CheckSucceeded, false)));
+        var op = await fx.SignInAsync(PortalFixture.OperatorEmail);
+
+        var page = await op.GetPageAsync("/Operator");
+
+        Assert.Contains("data-connection=\"Failed\">проверка не прошла", Row(page, "console-check-failed"));
+        Assert.Contains("data-connection=\"NotChecked\">не проверено", Row(page, "console-check-never"));
+    }
+
+    private static string Row(string page, string slug)
+    {
+        var row = page[page.IndexOf($"data-shop=\"{slug}\"", StringComparison.Ordinal)..];
+        return row[..row.IndexOf("</tr>", StringComparison.Ordinal)].Replace("\r", "").Replace("\n", "");
+    }
+
+    [Fact]
     public async Task The_health_page_reports_postgresql_rabbitmq_and_hangfire()
     {
         var op = await fx.SignInAsync(PortalFixture.OperatorEmail);

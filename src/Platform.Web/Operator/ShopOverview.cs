@@ -6,7 +6,10 @@ using Platform.Domain.Orders;
 namespace Platform.Web.Operator;
 
 public sealed record ShopRow(Guid Id, string Name, string Slug, TenantStatus Status, bool SuspendedByOperator, string? SuspensionReason,
-    DateTimeOffset CreatedAt, DateTimeOffset? LastOrderAt, int RejectedLastDay, int FailedNotificationsLastDay, bool? CredentialsOk, IReadOnlyList<int> ShopIds);
+    DateTimeOffset CreatedAt, DateTimeOffset? LastOrderAt, int RejectedLastDay, int FailedNotificationsLastDay, ConnectionCheck Connection, IReadOnlyList<int> ShopIds);
+
+/// <summary>Where a shop's Invoicebox credentials stand: none entered, entered but never checked, the last check failed or passed.</summary>
+public enum ConnectionCheck { NoCredentials, NotChecked, Failed, Passed }
 
 /// <summary>Every shop with its status and the signs of trouble an operator watches: last order, rejections and failed notifications in 24 h.</summary>
 public sealed class ShopOverview(PlatformDbContext db, TimeProvider time)
@@ -28,13 +31,14 @@ public sealed class ShopOverview(PlatformDbContext db, TimeProvider time)
             .GroupBy(n => n.TenantId).Select(g => new { TenantId = g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.TenantId, x => x.Count, ct);
         // Cross-tenant by design (operator console): whether each shop's credentials passed the check, never the secrets.
         var checks = await db.InvoiceboxSettings.IgnoreQueryFilters([PlatformDbContext.TenantFilter])
-            .Select(s => new { s.TenantId, s.CheckSucceeded }).ToDictionaryAsync(x => x.TenantId, x => x.CheckSucceeded, ct);
+            .Select(s => new { s.TenantId, s.CheckedAt, s.CheckSucceeded })
+            .ToDictionaryAsync(x => x.TenantId, x => x.CheckedAt is null ? ConnectionCheck.NotChecked : x.CheckSucceeded ? ConnectionCheck.Passed : ConnectionCheck.Failed, ct);
         // Cross-tenant by design (operator console).
         var points = (await db.PointsOfSale.IgnoreQueryFilters([PlatformDbContext.TenantFilter]).Select(p => new { p.TenantId, p.ShopId }).ToListAsync(ct))
             .ToLookup(p => p.TenantId, p => p.ShopId);
         return shops.Select(t => new ShopRow(t.Id, t.Name, t.Slug, t.Status, t.SuspendedByOperator, t.SuspensionReason, t.CreatedAt,
                 lastOrders.TryGetValue(t.Id, out var last) ? last : null, rejected.GetValueOrDefault(t.Id), failedNotifications.GetValueOrDefault(t.Id),
-                checks.TryGetValue(t.Id, out var ok) ? ok : null, points[t.Id].OrderBy(id => id).ToList()))
+                checks.GetValueOrDefault(t.Id, ConnectionCheck.NoCredentials), points[t.Id].OrderBy(id => id).ToList()))
             .ToList();
     }
 }
