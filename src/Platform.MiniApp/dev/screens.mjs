@@ -226,7 +226,11 @@ await scenario('errors', async () => {
   await screen(frame, 'error');
   const err = await sent(page, 'error');
   check('rejected → onError(human message with reason)', err.length === 1 && err[0].data.includes('реквизиты'), err[0]?.data);
+  check('rejected is final: no retry of the same, back to the cart instead',
+    (await frame.locator('[data-fk="retry"]').count()) === 0 && (await frame.textContent('[data-fk="err-back"]')) === 'Вернуться к корзине');
   await shot(page, '15-ru-rejected');
+  await frame.click('[data-fk="err-back"]');
+  await screen(frame, 'cart');
   await page.close();
 
   // The 202 is lost on the wire: retry must reuse the Idempotency-Key → exactly one order.

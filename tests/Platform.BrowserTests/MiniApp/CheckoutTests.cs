@@ -96,6 +96,30 @@ public sealed class CheckoutTests(StackFixture fx) : IClassFixture<StackFixture>
     }
 
     [Fact]
+    public async Task A_suborder_for_an_invoice_paid_meanwhile_is_refused_with_its_reason_and_no_retry_of_the_same()
+    {
+        await _page.GotoAsync(fx.ParentUrl("suborder"));
+        await Expect(MiniApp.Locator("[data-ready=\"catalog\"]")).ToBeVisibleAsync();
+        var container = new Uri(_page.Url).Query.Split("containerId=")[1].Split('&')[0];
+        // The buyer paid the invoice in another tab while choosing: nothing can be added to it any more.
+        await fx.Stack.EmulatorControl.PayAsync(container);
+
+        await FillCartAndConfirmAsync("suborder-paid-invoice");
+
+        var app = MiniApp;
+        await Expect(app.Locator("[data-status=\"error\"]")).ToContainTextAsync("Счёт уже оплачен", new() { Timeout = 30_000 });
+        await _page.ScreenshotAsync(new() { Path = Chromium.ScreenshotPath("suborder-paid-invoice-refused"), FullPage = true });
+        Assert.Equal(OrderStatus.Rejected, (await LatestOrderAsync()).Status);
+        // Sending the same again would be refused the same way: no retry, the way on is back to the cart.
+        await Expect(app.Locator("[data-fk=\"retry\"]")).ToHaveCountAsync(0);
+        // «Создаём заказ…» was said while creating; it does not linger in the page next to the refusal.
+        await Expect(app.Locator("#live")).ToHaveTextAsync("", new() { Timeout = 10_000 });
+
+        await app.Locator("[data-fk=\"err-back\"]").ClickAsync();
+        await Expect(app.Locator("#contact-name")).ToBeVisibleAsync();
+    }
+
+    [Fact]
     public async Task The_mini_app_loads_inside_the_invoicebox_parent_and_is_blocked_in_a_frame_of_another_origin()
     {
         await _page.GotoAsync(fx.ParentUrl("order"));

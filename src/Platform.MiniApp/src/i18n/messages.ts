@@ -5,6 +5,7 @@ export const ru = {
   'app.standaloneNotice': 'Предпросмотр: приложение открыто вне Инвойсбокса, данные покупателя не переданы.',
   'app.retry': 'Повторить',
   'app.back': 'Назад',
+  'app.backToCart': 'Вернуться к корзине',
   'app.close': 'Закрыть',
 
   'catalog.title': 'Каталог',
@@ -131,6 +132,7 @@ export const en: Record<MessageKey, string> = {
   'app.standaloneNotice': 'Preview: the app is open outside Invoicebox, no buyer details were passed.',
   'app.retry': 'Retry',
   'app.back': 'Back',
+  'app.backToCart': 'Back to the cart',
   'app.close': 'Close',
 
   'catalog.title': 'Catalogue',

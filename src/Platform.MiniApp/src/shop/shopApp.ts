@@ -680,11 +680,12 @@ export class ShopApp {
         // The order exists: retry resumes waiting for it, it never creates a second one.
         this.fail(t('error.paymentPageTimeout'), () => this.checkout());
       } else if (e.reason === 'rejected') {
-        // Final: a new attempt is a new order, so forget this key.
+        // Final: sending the same again would be refused the same way (a paid invoice stays paid). The buyer goes
+        // back to the cart to change something; what they send from there is a new order with a new key.
         this.attempt = null;
         this.keys.completed();
         const reason = e.state?.failureReason?.trim();
-        this.fail(reason ? t('error.orderRejectedReason', { reason }) : t('error.orderRejected'), () => this.checkout(), 'confirm');
+        this.fail(reason ? t('error.orderRejectedReason', { reason }) : t('error.orderRejected'), null, 'cart');
       } else {
         this.attempt = null;
         this.keys.completed();
@@ -809,8 +810,11 @@ export class ShopApp {
     this.shell.top.replaceChildren();
   }
 
-  /** An in-page error with a retry, and the same sentence to the host (which shows a toast). */
-  private fail(message: string, retry: () => unknown, back?: Screen): void {
+  /**
+   * An in-page error and the same sentence to the host (which shows a toast). With a retry, going back is the
+   * secondary action; without one (a final answer), going back is the way on.
+   */
+  private fail(message: string, retry: (() => unknown) | null, back?: Screen): void {
     this.bridge.error(message);
     if (!this.session) this.shell.top.replaceChildren(); // no shop to show: drop the header skeleton
     const { t } = this;
@@ -818,9 +822,11 @@ export class ShopApp {
       h('div', { class: 'status-visual' }, h('span', { class: 'status-icon status-bad', 'aria-hidden': 'true' }, '!')),
       heading(t('error.title')),
       h('p', { role: 'alert' }, message));
+    const backTo = back && this.session ? back : undefined;
     const bar = h('div', { class: 'bar-actions' },
-      back && this.session ? button(t('app.back'), () => this.go(back), 'secondary', { 'data-fk': 'err-back' }) : null,
-      button(t('app.retry'), () => void retry(), 'primary', { class: 'btn btn-primary wide', 'data-fk': 'retry' }));
+      backTo && retry ? button(t('app.back'), () => this.go(backTo), 'secondary', { 'data-fk': 'err-back' }) : null,
+      backTo && !retry ? button(t('app.backToCart'), () => this.go(backTo), 'primary', { class: 'btn btn-primary wide', 'data-fk': 'err-back' }) : null,
+      retry ? button(t('app.retry'), () => void retry(), 'primary', { class: 'btn btn-primary wide', 'data-fk': 'retry' }) : null);
     show(this.shell, body, bar, { name: 'error', focus: true });
   }
 }

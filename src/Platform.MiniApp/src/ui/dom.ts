@@ -28,11 +28,22 @@ export function clear(el: Element): void {
   while (el.firstChild) el.removeChild(el.firstChild);
 }
 
-/** Politely tells screen-reader users what just happened (added to cart, creating the order…). */
+/** How long an announcement stays in the live region: long enough to be read out, not to go stale. */
+const ANNOUNCEMENT_MS = 5_000;
+let announcing: ReturnType<typeof setTimeout>[] = [];
+
+/**
+ * Politely tells screen-reader users what just happened (added to cart, creating the order…). The text
+ * leaves the page again after a few seconds, and an empty text clears it at once: «Создаём заказ…» or
+ * «Количество изменено…» must not linger after what they described has passed.
+ */
 export function announce(text: string): void {
   const live = document.getElementById('live');
   if (!live) return;
+  announcing.forEach(clearTimeout);
   live.textContent = '';
   // A fresh text node after a tick makes screen readers repeat identical messages too.
-  setTimeout(() => (live.textContent = text), 30);
+  announcing = text
+    ? [setTimeout(() => (live.textContent = text), 30), setTimeout(() => (live.textContent = ''), ANNOUNCEMENT_MS)]
+    : [];
 }

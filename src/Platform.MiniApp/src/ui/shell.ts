@@ -1,4 +1,4 @@
-import { clear } from './dom';
+import { announce, clear } from './dom';
 import { accessibleAccent } from './theme';
 
 /** The static frame from index.html: header, the screen area, the action bar, the footer. */
@@ -34,6 +34,7 @@ export function show(shell: Shell, body: Node, bar: Node | null, o: ShowOptions)
   shell.app.dataset.screen = o.name;
   shell.app.removeAttribute('aria-busy');
   if (!sameScreen) {
+    announce(''); // what the last screen announced is over; this one announces its own
     shell.view.scrollTop = 0;
     window.scrollTo(0, 0);
   }
