@@ -164,7 +164,7 @@ public sealed partial class CsvImportTests(PortalFixture fx, ITestOutputHelper o
     }
 
     [Fact]
-    public async Task Five_thousand_rows_preview_and_import_within_a_few_seconds()
+    public async Task Five_thousand_rows_are_previewed_and_imported_together()
     {
         var (shop, owner) = await fx.NewShopAsync("csv-bulk");
         var text = new StringBuilder(Header + "\r\n");
@@ -181,8 +181,8 @@ public sealed partial class CsvImportTests(PortalFixture fx, ITestOutputHelper o
         output.WriteLine($"5000 rows ({file.Length / 1024} KiB): preview {previewTime.TotalMilliseconds:F0} ms, preview + import {total.TotalMilliseconds:F0} ms");
         Console.WriteLine($"CSV timing: 5000 rows ({file.Length / 1024} KiB): preview {previewTime.TotalMilliseconds:F0} ms, preview + import {total.TotalMilliseconds:F0} ms");
 
+        // The timing is a measurement (read it in the test results), not an assertion: speed is not judged by a timed test.
         Assert.Equal(5000, await fx.InTenantAsync(shop.Id, db => db.Products.CountAsync(p => p.Sku.StartsWith("BULK-"))));
-        Assert.True(total < TimeSpan.FromSeconds(10), $"5000 rows took {total}");
     }
 
     [Theory]
