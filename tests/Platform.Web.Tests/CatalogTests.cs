@@ -14,6 +14,28 @@ public sealed class CatalogTests(PortalFixture fx)
     };
 
     [Fact]
+    public async Task The_next_page_lists_the_rest_of_the_catalog_and_keeps_the_search()
+    {
+        var (shop, owner) = await fx.NewShopAsync("cat-paging");
+        await fx.InTenantAsync(shop.Id, db =>
+        {
+            for (var i = 1; i <= 52; i++)
+                db.Products.Add(new Platform.Data.Catalog.Product { Sku = $"PG-{i:D2}", Name = $"Страница {i:D2}", Price = new Kopecks(10_000), SortOrder = i });
+            return db.SaveChangesAsync();
+        });
+
+        var first = await owner.GetPageAsync("/Catalog?q=PG-");
+        var second = await owner.GetPageAsync("/Catalog?q=PG-&page=2");
+
+        Assert.Contains("/Catalog?q=PG-&amp;page=2", first);
+        Assert.Contains("PG-50", first);
+        Assert.DoesNotContain("PG-51", first);
+        Assert.Contains("PG-51", second);
+        Assert.Contains("PG-52", second);
+        Assert.DoesNotContain("PG-50", second);
+    }
+
+    [Fact]
     public async Task A_product_is_saved_with_a_decimal_comma_price_and_shown_with_its_vat()
     {
         var (shop, owner) = await fx.NewShopAsync("cat-create");

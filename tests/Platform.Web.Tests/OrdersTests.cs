@@ -44,6 +44,27 @@ public sealed class OrdersTests(PortalFixture fx)
     }
 
     [Fact]
+    public async Task The_next_page_lists_the_older_orders_and_keeps_the_filters()
+    {
+        var (shop, owner) = await ShopAsync("orders-paging");
+        var now = DateTimeOffset.UtcNow;
+        for (var i = 0; i < 27; i++)
+            await AddAcceptedAsync(shop, now.AddMinutes(-i));
+        var ids = await fx.InTenantAsync(shop.Id, db => db.Orders.Where(o => o.Status == OrderStatus.Accepted)
+            .OrderByDescending(o => o.CreatedAt).Select(o => o.Id).ToListAsync()); // newest first, as the list shows them
+        Assert.True(ids.Count > 25, "two pages of accepted orders");
+
+        var first = await owner.GetPageAsync("/Orders?status=Accepted");
+        var second = await owner.GetPageAsync("/Orders?status=Accepted&page=2");
+
+        Assert.Contains("/Orders?status=Accepted&amp;page=2", first);
+        Assert.All(ids.Take(25), id => Assert.Contains($"/Orders/{id}", first));
+        Assert.All(ids.Skip(25), id => Assert.DoesNotContain($"/Orders/{id}", first));
+        Assert.All(ids.Skip(25), id => Assert.Contains($"/Orders/{id}", second));
+        Assert.All(ids.Take(25), id => Assert.DoesNotContain($"/Orders/{id}", second));
+    }
+
+    [Fact]
     public async Task The_detail_shows_lines_amounts_invoicebox_ids_and_the_timeline()
     {
         var (shop, owner) = await ShopAsync("orders-detail");
@@ -308,8 +329,8 @@ public sealed class OrdersTests(PortalFixture fx)
         return (shop, await fx.SignInAsync($"owner@{slug}.test"));
     }
 
-    /// <summary>An order as the buyer API and the workers leave it: in our database and, with the same number, in the emulator.</summary>
-    private async Task<Order> PlaceAsync(TenantSeeder.SeededTenant shop, bool pay, string? email = null, string? phone = null)
+    /// <summary>An order as the buyer API saves it (accepted, two lines), not yet at Invoicebox.</summary>
+    private async Task<(Order Order, Basket Basket)> AddAcceptedAsync(TenantSeeder.SeededTenant shop, DateTimeOffset now, string? email = null, string? phone = null)
     {
         var inputs = new[]
         {
@@ -317,7 +338,6 @@ public sealed class OrdersTests(PortalFixture fx)
             new BasketLineInput("Кофе", "BEAN", new Kopecks(189_000), VatCode.RUS_VAT10_ADDED, 1.5m, "кг", "166", ItemType.Commodity, PaymentType.FullPrepayment),
         };
         var basket = BasketCalculator.Calculate(inputs);
-        var now = DateTimeOffset.UtcNow;
         var order = await fx.InTenantAsync(shop.Id, async db =>
         {
             var o = new Order
@@ -335,6 +355,14 @@ public sealed class OrdersTests(PortalFixture fx)
             await db.SaveChangesAsync();
             return o;
         });
+        return (order, basket);
+    }
+
+    /// <summary>An order as the buyer API and the workers leave it: in our database and, with the same number, in the emulator.</summary>
+    private async Task<Order> PlaceAsync(TenantSeeder.SeededTenant shop, bool pay, string? email = null, string? phone = null)
+    {
+        var now = DateTimeOffset.UtcNow;
+        var (order, basket) = await AddAcceptedAsync(shop, now, email, phone);
         var number = await fx.InTenantAsync(shop.Id, db => db.Orders.Where(o => o.Id == order.Id).Select(o => o.Number).SingleAsync());
         var client = fx.App.Services.GetRequiredService<IInvoiceboxClientFactory>()
             .Create(new InvoiceboxCredentials(fx.EmulatorUrl, "/v3", EmulatorMerchant, EmulatorToken));

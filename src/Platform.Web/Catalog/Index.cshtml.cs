@@ -18,7 +18,7 @@ public sealed class IndexModel(PlatformDbContext db, CatalogOrdering ordering, P
     public Guid? CategoryId { get; private set; }
     public Pager Pager { get; private set; } = null!;
 
-    public async Task OnGetAsync(string? q, Guid? category, int? page, CancellationToken ct)
+    public async Task OnGetAsync(string? q, Guid? category, [FromQuery(Name = Pager.QueryKey)] int? page, CancellationToken ct)
     {
         Query = q?.Trim();
         CategoryId = category;

@@ -19,7 +19,7 @@ public sealed class IndexModel(OrderSearch search, OrdersCsv csv, TimeProvider t
     public Pager Pager { get; private set; } = null!;
     public string ExportUrl { get; private set; } = "";
 
-    public async Task OnGetAsync(OrderStatus? status, DateOnly? from, DateOnly? to, string? q, int? page, CancellationToken ct)
+    public async Task OnGetAsync(OrderStatus? status, DateOnly? from, DateOnly? to, string? q, [FromQuery(Name = Pager.QueryKey)] int? page, CancellationToken ct)
     {
         Filters = new OrderFilters(status, from, to, q?.Trim());
         var orders = search.Apply(Filters);
