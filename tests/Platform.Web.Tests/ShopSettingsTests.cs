@@ -224,6 +224,29 @@ public sealed class ShopSettingsTests(PortalFixture fx)
     }
 
     [Fact]
+    public async Task Lifting_an_operators_suspension_leaves_a_shop_its_owner_paused_suspended_until_the_owner_resumes_it()
+    {
+        var (shop, owner) = await fx.NewShopAsync("owner-paused");
+        await owner.PostFormAsync("/Shop/Invoicebox?handler=Save", Credentials());
+        await owner.PostFormAsync("/Shop/Invoicebox?handler=Check", new());
+        var store = fx.App.Services.GetRequiredService<TenantStore>();
+        var op = await fx.SignInAsync(PortalFixture.OperatorEmail);
+
+        await owner.PostFormAsync("/Shop/Launch?handler=Suspend", new());
+        await op.PostFormAsync("/Operator?handler=Suspend", new() { ["id"] = shop.Id.ToString(), ["reason"] = "Проверка документов" });
+        Assert.Contains("Вы тоже приостановили его", await owner.GetPageAsync("/Shop/Launch"));
+
+        var lifted = await op.PostFormAsync("/Operator?handler=Resume", new() { ["id"] = shop.Id.ToString() });
+        Assert.Equal(HttpStatusCode.Redirect, lifted.StatusCode);
+        Assert.Contains("остаётся приостановленным его владельцем", await op.GetPageAsync("/Operator"));
+        Assert.Equal(TenantStatus.Suspended, await StatusAsync(shop.Id));
+        Assert.Equal(TenantStatus.Suspended, (await store.FindByIdAsync(shop.Id, CancellationToken.None))!.Status);
+
+        await owner.PostFormAsync("/Shop/Launch?handler=Launch", new());
+        Assert.Equal(TenantStatus.Live, await StatusAsync(shop.Id));
+    }
+
+    [Fact]
     public async Task A_logo_is_accepted_by_its_png_signature_and_refused_when_it_only_has_a_png_name()
     {
         var (shop, owner) = await fx.NewShopAsync("logo");

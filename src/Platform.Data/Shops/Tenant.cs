@@ -39,6 +39,11 @@ public sealed class Tenant
     /// <summary>An operator's suspension: the merchant cannot resume it.</summary>
     public bool SuspendedByOperator { get; set; }
     public string? SuspensionReason { get; set; }
+    /// <summary>
+    /// The owner's own pause. Kept apart from <see cref="SuspendedByOperator"/>: lifting an operator's suspension leaves
+    /// a shop its owner had paused suspended, and only the owner resumes it.
+    /// </summary>
+    public bool PausedByOwner { get; set; }
 
     public List<PointOfSale> PointsOfSale { get; set; } = [];
 

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Platform.Data;
 using Platform.Data.Identity;
+using Platform.Data.Shops;
 using Platform.Web.Localization;
 using Platform.Web.Shop;
 using static Platform.Web.Localization.UiText;
@@ -26,7 +27,7 @@ public sealed class IndexModel(ShopOverview overview, ShopLifecycle lifecycle, P
             return Forbid();
         if (!await db.Tenants.AnyAsync(t => t.Id == id, ct))
             return NotFound();
-        await lifecycle.SuspendAsync(id, byOperator: true, reason, ct);
+        await lifecycle.SuspendByOperatorAsync(id, reason, ct);
         TempData["Notice"] = T("Магазин приостановлен.", "The shop has been suspended.");
         return RedirectToPage();
     }
@@ -37,8 +38,9 @@ public sealed class IndexModel(ShopOverview overview, ShopLifecycle lifecycle, P
             return Forbid();
         if (!await db.Tenants.AnyAsync(t => t.Id == id, ct))
             return NotFound();
-        await lifecycle.ResumeByOperatorAsync(id, ct);
-        TempData["Notice"] = T("Магазин возобновлён.", "The shop has been resumed.");
+        TempData["Notice"] = await lifecycle.ResumeByOperatorAsync(id, ct) == TenantStatus.Suspended
+            ? T("Приостановка оператором снята. Магазин остаётся приостановленным его владельцем.", "The operator's suspension is lifted. The shop stays paused by its owner.")
+            : T("Магазин возобновлён.", "The shop has been resumed.");
         return RedirectToPage();
     }
 }

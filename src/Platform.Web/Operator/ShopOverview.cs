@@ -5,7 +5,7 @@ using Platform.Domain.Orders;
 
 namespace Platform.Web.Operator;
 
-public sealed record ShopRow(Guid Id, string Name, string Slug, TenantStatus Status, bool SuspendedByOperator, string? SuspensionReason,
+public sealed record ShopRow(Guid Id, string Name, string Slug, TenantStatus Status, bool SuspendedByOperator, string? SuspensionReason, bool PausedByOwner,
     DateTimeOffset CreatedAt, DateTimeOffset? LastOrderAt, int RejectedLastDay, int FailedNotificationsLastDay, ConnectionCheck Connection, IReadOnlyList<int> ShopIds);
 
 /// <summary>Where a shop's Invoicebox credentials stand: none entered, entered but never checked, the last check failed or passed.</summary>
@@ -36,7 +36,7 @@ public sealed class ShopOverview(PlatformDbContext db, TimeProvider time)
         // Cross-tenant by design (operator console).
         var points = (await db.PointsOfSale.IgnoreQueryFilters([PlatformDbContext.TenantFilter]).Select(p => new { p.TenantId, p.ShopId }).ToListAsync(ct))
             .ToLookup(p => p.TenantId, p => p.ShopId);
-        return shops.Select(t => new ShopRow(t.Id, t.Name, t.Slug, t.Status, t.SuspendedByOperator, t.SuspensionReason, t.CreatedAt,
+        return shops.Select(t => new ShopRow(t.Id, t.Name, t.Slug, t.Status, t.SuspendedByOperator, t.SuspensionReason, t.PausedByOwner, t.CreatedAt,
                 lastOrders.TryGetValue(t.Id, out var last) ? last : null, rejected.GetValueOrDefault(t.Id), failedNotifications.GetValueOrDefault(t.Id),
                 checks.GetValueOrDefault(t.Id, ConnectionCheck.NoCredentials), points[t.Id].OrderBy(id => id).ToList()))
             .ToList();

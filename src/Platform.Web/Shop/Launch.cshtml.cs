@@ -14,6 +14,7 @@ public sealed class LaunchModel(PlatformDbContext db, ITenantContext tenant, Sho
 {
     public TenantStatus Status { get; private set; }
     public bool SuspendedByOperator { get; private set; }
+    public bool PausedByOwner { get; private set; }
     public string? SuspensionReason { get; private set; }
     public IReadOnlyList<ReadinessItem> Checklist { get; private set; } = [];
     public bool Ready => Checklist.All(i => i.Done);
@@ -24,6 +25,7 @@ public sealed class LaunchModel(PlatformDbContext db, ITenantContext tenant, Sho
         var shop = await db.Tenants.AsNoTracking().SingleAsync(t => t.Id == tenant.RequireTenantId(), ct);
         Status = shop.Status;
         SuspendedByOperator = shop.SuspendedByOperator;
+        PausedByOwner = shop.PausedByOwner;
         SuspensionReason = shop.SuspensionReason;
         Checklist = await readiness.CheckAsync(ct);
     }
@@ -44,7 +46,7 @@ public sealed class LaunchModel(PlatformDbContext db, ITenantContext tenant, Sho
     {
         if (!CanEdit)
             return Forbid();
-        await lifecycle.SuspendAsync(tenant.RequireTenantId(), byOperator: false, reason: null, ct);
+        await lifecycle.PauseByOwnerAsync(tenant.RequireTenantId(), ct);
         TempData["Notice"] = T("Магазин приостановлен. Покупатели его не видят.", "The shop is suspended. Buyers cannot see it.");
         return RedirectToPage();
     }

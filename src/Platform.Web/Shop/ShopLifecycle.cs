@@ -9,56 +9,87 @@ namespace Platform.Web.Shop;
 /// <summary>
 /// Draft → Live → Suspended → Live. Only a live shop serves buyers (the buyer API answers 409 shop_unavailable
 /// otherwise), so every change is followed by <see cref="TenantChangeNotifier.NotifyAsync"/>, which evicts the buyer
-/// API's cached copy at once. A suspension by an operator can only be lifted by an operator.
+/// API's cached copy at once. A shop is suspended while its owner paused it or an operator suspended it (either or
+/// both); the owner lifts only their pause, an operator only theirs.
 /// </summary>
 public sealed class ShopLifecycle(PlatformDbContext db, ShopReadiness readiness, TenantChangeNotifier notifier, TimeProvider time)
 {
+    /// <summary>The owner launches a draft or resumes their paused shop.</summary>
     /// <returns>Null on success, else why not.</returns>
     public async Task<string?> LaunchAsync(Guid tenantId, CancellationToken ct)
     {
         var shop = await db.Tenants.SingleAsync(t => t.Id == tenantId, ct);
         if (shop.Status == TenantStatus.Live)
             return null;
-        if (shop is { Status: TenantStatus.Suspended, SuspendedByOperator: true })
+        if (shop.SuspendedByOperator)
             return T("Магазин приостановлен оператором платформы. Обратитесь в поддержку.", "The platform's operator suspended this shop. Please contact support.");
         if ((await readiness.CheckAsync(ct)).Any(item => !item.Done))
             return T("Сначала выполните все пункты списка.", "Complete every item of the checklist first.");
+        shop.PausedByOwner = false;
         shop.Status = TenantStatus.Live;
         shop.LiveSince ??= time.GetUtcNow();
         shop.SuspendedAt = null;
-        shop.SuspensionReason = null;
-        await db.SaveChangesAsync(ct);
-        await notifier.NotifyAsync(tenantId, ct);
+        await SaveAsync(shop, ct);
         return null;
     }
 
-    public async Task SuspendAsync(Guid tenantId, bool byOperator, string? reason, CancellationToken ct)
+    /// <summary>The owner pauses a live shop; under an operator's suspension the pause is remembered for when it is lifted.</summary>
+    public async Task PauseByOwnerAsync(Guid tenantId, CancellationToken ct)
     {
         var shop = await db.Tenants.SingleAsync(t => t.Id == tenantId, ct);
-        if (shop.Status == TenantStatus.Suspended && (shop.SuspendedByOperator || !byOperator))
+        if (shop.Status == TenantStatus.Draft || shop.PausedByOwner)
+            return;
+        shop.PausedByOwner = true;
+        Suspend(shop);
+        await SaveAsync(shop, ct);
+    }
+
+    public async Task SuspendByOperatorAsync(Guid tenantId, string? reason, CancellationToken ct)
+    {
+        var shop = await db.Tenants.SingleAsync(t => t.Id == tenantId, ct);
+        if (shop.SuspendedByOperator)
+            return;
+        shop.SuspendedByOperator = true;
+        shop.SuspensionReason = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim()[..Math.Min(reason.Trim().Length, 500)];
+        Suspend(shop);
+        await SaveAsync(shop, ct);
+    }
+
+    /// <summary>
+    /// An operator lifts their suspension: a shop its owner paused stays suspended; otherwise it is live again if it had
+    /// been live, else back to draft.
+    /// </summary>
+    /// <returns>The shop's status afterwards.</returns>
+    public async Task<TenantStatus> ResumeByOperatorAsync(Guid tenantId, CancellationToken ct)
+    {
+        var shop = await db.Tenants.SingleAsync(t => t.Id == tenantId, ct);
+        if (!shop.SuspendedByOperator)
+            return shop.Status;
+        shop.SuspendedByOperator = false;
+        shop.SuspensionReason = null;
+        if (!shop.PausedByOwner)
+        {
+            shop.Status = shop.LiveSince is null ? TenantStatus.Draft : TenantStatus.Live;
+            shop.SuspendedAt = null;
+        }
+        await SaveAsync(shop, ct);
+        return shop.Status;
+    }
+
+    private void Suspend(Tenant shop)
+    {
+        if (shop.Status == TenantStatus.Suspended)
             return;
         // Remembers that the shop had been live, so lifting the suspension returns it to live rather than draft.
         if (shop.Status == TenantStatus.Live)
             shop.LiveSince ??= time.GetUtcNow();
         shop.Status = TenantStatus.Suspended;
         shop.SuspendedAt = time.GetUtcNow();
-        shop.SuspendedByOperator = byOperator;
-        shop.SuspensionReason = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim()[..Math.Min(reason.Trim().Length, 500)];
-        await db.SaveChangesAsync(ct);
-        await notifier.NotifyAsync(tenantId, ct);
     }
 
-    /// <summary>An operator lifts a suspension: the shop is live again if it had been live, else back to draft.</summary>
-    public async Task ResumeByOperatorAsync(Guid tenantId, CancellationToken ct)
+    private async Task SaveAsync(Tenant shop, CancellationToken ct)
     {
-        var shop = await db.Tenants.SingleAsync(t => t.Id == tenantId, ct);
-        if (shop.Status != TenantStatus.Suspended)
-            return;
-        shop.Status = shop.LiveSince is null ? TenantStatus.Draft : TenantStatus.Live;
-        shop.SuspendedAt = null;
-        shop.SuspendedByOperator = false;
-        shop.SuspensionReason = null;
         await db.SaveChangesAsync(ct);
-        await notifier.NotifyAsync(tenantId, ct);
+        await notifier.NotifyAsync(shop.Id, ct);
     }
 }
