@@ -5,6 +5,7 @@ using Platform.Data;
 using Platform.Data.Orders;
 using Platform.Data.Shops;
 using Platform.Data.Tenancy;
+using Platform.Domain.Money;
 using Platform.Domain.Orders;
 using Platform.Web.Account;
 using Platform.Web.Localization;
@@ -21,6 +22,8 @@ public sealed class IndexModel(PlatformDbContext db, ITenantContext tenant, Shop
     public TenantStatus Status { get; private set; }
     public IReadOnlyList<ReadinessItem> Checklist { get; private set; } = [];
     public IReadOnlyList<ChartDay> Days { get; private set; } = [];
+    public Kopecks Revenue => Days.Aggregate(Kopecks.Zero, (sum, d) => sum + d.Revenue);
+    public Kopecks Refunded => Days.Aggregate(Kopecks.Zero, (sum, d) => sum + d.Refunded);
     public string ChartSvg { get; private set; } = "";
     public IReadOnlyList<Order> Latest { get; private set; } = [];
     public int Awaiting { get; private set; }

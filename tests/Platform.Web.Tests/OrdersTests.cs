@@ -308,6 +308,31 @@ public sealed class OrdersTests(PortalFixture fx)
     }
 
     [Fact]
+    public async Task A_refund_shows_in_the_list_and_its_csv_and_comes_off_the_revenue()
+    {
+        var (shop, owner) = await ShopAsync("orders-refunded");
+        var refunded = await PlaceAsync(shop, pay: true);
+        var kept = await PlaceAsync(shop, pay: true);
+        var cups = refunded.Lines.Single(l => l.Sku == "CUP");
+        await owner.PostFormAsync($"/Orders/{refunded.Id}?handler=Refund", new() { [$"quantities[{cups.Id}]"] = "1" });
+        var refund = await fx.InTenantAsync(shop.Id, db => db.Refunds.SingleAsync(r => r.OrderId == refunded.Id));
+        Assert.Equal(RefundStatus.Created, refund.Status);
+
+        var list = WebUtility.HtmlDecode(await owner.GetPageAsync("/Orders"));
+        Assert.Contains($"возвращено {MoneyRu(refund.Amount)}", list);
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(list, "возвращено"));
+
+        var csv = Encoding.UTF8.GetString(await (await owner.GetAsync("/Orders?handler=Export")).Content.ReadAsByteArrayAsync()).Split("\r\n");
+        Assert.EndsWith(";refunded_amount", csv[0]);
+        Assert.EndsWith(";" + refund.Amount.ToRoubles().ToString("0.00", Localization.UiText.Russian), csv.Single(l => l.StartsWith($"{refunded.Number};")));
+        Assert.EndsWith(";0,00", csv.Single(l => l.StartsWith($"{kept.Number};")));
+
+        var home = WebUtility.HtmlDecode(await owner.GetPageAsync("/"));
+        Assert.Contains($"<strong id=\"revenue\">{MoneyRu(refunded.Amount + kept.Amount - refund.Amount)}</strong>", home);
+        Assert.Contains($"за вычетом возвратов {MoneyRu(refund.Amount)}", home);
+    }
+
+    [Fact]
     public async Task The_overview_draws_the_last_30_days_as_an_svg_chart()
     {
         var (shop, owner) = await ShopAsync("orders-chart");

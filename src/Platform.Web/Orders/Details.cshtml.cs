@@ -33,7 +33,7 @@ public sealed class DetailsModel(PlatformDbContext db, OrderActions actions, Por
         Order = order;
         Timeline = await db.OrderEvents.AsNoTracking().Where(e => e.OrderId == id).OrderBy(e => e.At).ThenBy(e => e.Id).ToListAsync(ct);
         Refunds = await db.Refunds.AsNoTracking().Where(r => r.OrderId == id).OrderBy(r => r.CreatedAt).ToListAsync(ct);
-        Refunded = Refunds.Where(r => r.Status is RefundStatus.Created or RefundStatus.Completed).Aggregate(Kopecks.Zero, (sum, r) => sum + r.Amount);
+        Refunded = RefundTotals.Total(Refunds);
         return Page();
     }
 

@@ -10,11 +10,15 @@ using static Platform.Web.Localization.UiText;
 
 namespace Platform.Web.Orders;
 
-public sealed record ChartDay(DateOnly Day, int Orders, Kopecks Revenue);
+/// <summary>One day of the chart: orders placed, money of orders paid, money refunded; revenue is net of refunds.</summary>
+public sealed record ChartDay(DateOnly Day, int Orders, Kopecks Paid, Kopecks Refunded)
+{
+    public Kopecks Revenue => Paid - Refunded;
+}
 
 /// <summary>
 /// Orders and revenue per local day for the last 30 days, drawn as a server-side SVG (no script, no CDN): bars are
-/// the revenue of orders paid that day, the line is the number of orders placed that day.
+/// the revenue of that day (orders paid minus refunds made), the line is the number of orders placed that day.
 /// </summary>
 public sealed class OrderChart(PlatformDbContext db, PortalClock clock)
 {
@@ -27,11 +31,13 @@ public sealed class OrderChart(PlatformDbContext db, PortalClock clock)
         var placed = await db.Orders.AsNoTracking().Where(o => o.CreatedAt >= since).Select(o => o.CreatedAt).ToListAsync(ct);
         var paid = await db.Orders.AsNoTracking().Where(o => o.Status == OrderStatus.Paid && o.PaidAt >= since)
             .Select(o => new { PaidAt = o.PaidAt!.Value, o.Amount }).ToListAsync(ct);
-        var ordersByDay = placed.GroupBy(at => DateOnly.FromDateTime(clock.Local(at).DateTime)).ToDictionary(g => g.Key, g => g.Count());
-        var revenueByDay = paid.GroupBy(p => DateOnly.FromDateTime(clock.Local(p.PaidAt).DateTime))
-            .ToDictionary(g => g.Key, g => g.Aggregate(Kopecks.Zero, (sum, p) => sum + p.Amount));
+        var refunded = await db.Refunds.AsNoTracking().SinceAsync(since, ct);
+        DateOnly DayOf(DateTimeOffset at) => DateOnly.FromDateTime(clock.Local(at).DateTime);
+        var ordersByDay = placed.GroupBy(DayOf).ToDictionary(g => g.Key, g => g.Count());
+        var paidByDay = paid.GroupBy(p => DayOf(p.PaidAt)).ToDictionary(g => g.Key, g => g.Aggregate(Kopecks.Zero, (sum, p) => sum + p.Amount));
+        var refundedByDay = refunded.GroupBy(r => DayOf(r.At)).ToDictionary(g => g.Key, g => g.Aggregate(Kopecks.Zero, (sum, r) => sum + r.Amount));
         return Enumerable.Range(0, Days).Select(i => firstDay.AddDays(i))
-            .Select(day => new ChartDay(day, ordersByDay.GetValueOrDefault(day), revenueByDay.GetValueOrDefault(day, Kopecks.Zero)))
+            .Select(day => new ChartDay(day, ordersByDay.GetValueOrDefault(day), paidByDay.GetValueOrDefault(day, Kopecks.Zero), refundedByDay.GetValueOrDefault(day, Kopecks.Zero)))
             .ToList();
     }
 
@@ -41,6 +47,7 @@ public sealed class OrderChart(PlatformDbContext db, PortalClock clock)
         var plotWidth = width - left - right;
         var plotHeight = height - top - bottom;
         var slot = plotWidth / (double)Math.Max(1, days.Count);
+        // A day with more refunded than paid draws no bar; its tooltip says so.
         var maxRevenue = Math.Max(1, days.Max(d => d.Revenue.Value));
         var maxOrders = Math.Max(1, days.Max(d => d.Orders));
         var html = HtmlEncoder.Default;
@@ -54,8 +61,9 @@ public sealed class OrderChart(PlatformDbContext db, PortalClock clock)
         {
             var d = days[i];
             var x = left + i * slot;
-            var barHeight = plotHeight * d.Revenue.Value / (double)maxRevenue;
-            var tip = html.Encode($"{d.Day:dd.MM}: {MoneyText.Rub(d.Revenue)}, {T("заказов", "orders")} {d.Orders}");
+            var barHeight = plotHeight * Math.Max(0, d.Revenue.Value) / (double)maxRevenue;
+            var refunds = d.Refunded > Kopecks.Zero ? $" ({T("возвраты", "refunds")} {MoneyText.Rub(d.Refunded)})" : "";
+            var tip = html.Encode($"{d.Day:dd.MM}: {MoneyText.Rub(d.Revenue)}{refunds}, {T("заказов", "orders")} {d.Orders}");
             svg.Append($"<rect class=\"bar\" x=\"{F(x + slot * 0.15)}\" y=\"{F(top + plotHeight - barHeight)}\" width=\"{F(slot * 0.7)}\" height=\"{F(barHeight)}\"><title>{tip}</title></rect>");
             var y = top + plotHeight - plotHeight * d.Orders / (double)maxOrders;
             points.Add($"{F(x + slot / 2)},{F(y)}");

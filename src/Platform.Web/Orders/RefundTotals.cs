@@ -1,0 +1,32 @@
+using System.Linq.Expressions;
+using Microsoft.EntityFrameworkCore;
+using Platform.Data.Orders;
+using Platform.Domain.Money;
+
+namespace Platform.Web.Orders;
+
+/// <summary>
+/// Money a shop has returned: the refunds Invoicebox created or completed. Refunds it refused, or that are still
+/// uncertain, do not count. The order page, the order list and its CSV, and the revenue chart all count them this way.
+/// </summary>
+public static class RefundTotals
+{
+    private static readonly Expression<Func<Refund, bool>> Counts = r => r.Status == RefundStatus.Created || r.Status == RefundStatus.Completed;
+    private static readonly Func<Refund, bool> CountsLoaded = Counts.Compile();
+
+    /// <summary>The counted refunds among <paramref name="refunds"/>, summed per order (orders without one are absent).</summary>
+    public static async Task<Dictionary<Guid, Kopecks>> ByOrderAsync(this IQueryable<Refund> refunds, CancellationToken ct) =>
+        (await refunds.Where(Counts).Select(r => new { r.OrderId, r.Amount }).ToListAsync(ct))
+            .GroupBy(r => r.OrderId)
+            .ToDictionary(g => g.Key, g => Sum(g.Select(r => r.Amount)));
+
+    /// <summary>The counted refunds among <paramref name="refunds"/> created at or after <paramref name="since"/>, as (when, how much).</summary>
+    public static async Task<List<(DateTimeOffset At, Kopecks Amount)>> SinceAsync(this IQueryable<Refund> refunds, DateTimeOffset since, CancellationToken ct) =>
+        (await refunds.Where(Counts).Where(r => r.CreatedAt >= since).Select(r => new { r.CreatedAt, r.Amount }).ToListAsync(ct))
+            .Select(r => (r.CreatedAt, r.Amount)).ToList();
+
+    /// <summary>The total of the counted refunds among refunds already loaded.</summary>
+    public static Kopecks Total(IEnumerable<Refund> loaded) => Sum(loaded.Where(CountsLoaded).Select(r => r.Amount));
+
+    private static Kopecks Sum(IEnumerable<Kopecks> amounts) => amounts.Aggregate(Kopecks.Zero, (sum, a) => sum + a);
+}
