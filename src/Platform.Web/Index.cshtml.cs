@@ -35,8 +35,7 @@ public sealed class IndexModel(PlatformDbContext db, ITenantContext tenant, Shop
         var shop = await db.Tenants.AsNoTracking().SingleAsync(t => t.Id == tenant.RequireTenantId(), ct);
         ShopName = shop.DisplayName;
         Status = shop.Status;
-        if (Status != TenantStatus.Live)
-            Checklist = await readiness.CheckAsync(ct);
+        Checklist = await readiness.CheckAsync(ct);
         Days = await chart.LoadAsync(ct);
         ChartSvg = OrderChart.Svg(Days);
         Latest = await db.Orders.AsNoTracking().OrderByDescending(o => o.CreatedAt).Take(5).ToListAsync(ct);

@@ -80,6 +80,27 @@ public sealed class ShopSettingsTests(PortalFixture fx)
         Assert.NotNull(settings.CheckedAt);
     }
 
+    [Fact]
+    public async Task Saving_new_credentials_checks_them_at_once_and_a_live_shop_with_refused_ones_is_flagged_on_the_overview()
+    {
+        var (shop, owner) = await fx.NewShopAsync("save-checks");
+        Task<bool> CheckSucceededAsync() => fx.InTenantAsync(shop.Id, db => db.InvoiceboxSettings.Select(s => s.CheckSucceeded).SingleAsync());
+
+        await owner.PostFormAsync("/Shop/Invoicebox?handler=Save", Credentials());
+        Assert.Contains("Сохранено и проверено. Подключение работает", await owner.GetPageAsync("/Shop/Invoicebox"));
+        Assert.True(await CheckSucceededAsync());
+        Assert.DoesNotContain("id=\"attention\"", await owner.GetPageAsync("/"));
+
+        await owner.PostFormAsync("/Shop/Invoicebox?handler=Save", Credentials(token: "ffffffffffffffffffffffffffffffff"));
+        var page = await owner.GetPageAsync("/Shop/Invoicebox");
+        Assert.Contains("Сохранено, но проверка не прошла. Инвойсбокс не принял токен", page);
+        Assert.Contains("Магазин работает: пока подключение не исправлено", page);
+        Assert.False(await CheckSucceededAsync());
+        var overview = await owner.GetPageAsync("/");
+        Assert.Contains("id=\"attention\"", overview);
+        Assert.Contains("href=\"/Shop/Invoicebox\"", overview);
+    }
+
     [Theory]
     [InlineData("wrong-token", "Инвойсбокс не принял токен")]
     [InlineData("wrong-merchant", "нет доступа к магазину с этим merchantId")]

@@ -103,7 +103,22 @@ public sealed class InvoiceboxModel(PlatformDbContext db, ITenantContext tenant,
         settings.UpdatedAt = now;
         await db.SaveChangesAsync(ct);
         await notifier.NotifyAsync(tenant.RequireTenantId(), ct);
-        TempData["Notice"] = T("Сохранено. Теперь проверьте подключение.", "Saved. Now check the connection.");
+        if (!changed)
+        {
+            TempData["Notice"] = T("Сохранено.", "Saved.");
+            return RedirectToPage();
+        }
+        // New values are checked at once: a live shop with credentials Invoicebox refuses would reject every order.
+        var outcome = await connection.CheckAndRecordAsync(ct);
+        if (outcome == InvoiceboxConnection.Outcomes.Ok)
+            TempData["Notice"] = T("Сохранено и проверено. ", "Saved and checked. ") + InvoiceboxConnection.Describe(outcome);
+        else
+        {
+            var live = await db.Tenants.AnyAsync(t => t.Id == tenant.RequireTenantId() && t.Status == TenantStatus.Live, ct);
+            TempData["Problem"] = T("Сохранено, но проверка не прошла. ", "Saved, but the check failed. ") + InvoiceboxConnection.Describe(outcome)
+                + (live ? T(" Магазин работает: пока подключение не исправлено, Инвойсбокс не примет заказы покупателей.",
+                    " The shop is live: until the connection is fixed, Invoicebox will not accept buyers' orders.") : "");
+        }
         return RedirectToPage();
     }
 
