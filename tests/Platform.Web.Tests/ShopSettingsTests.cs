@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Platform.Data.Shops;
 using Platform.Data.Tenancy;
+using SkiaSharp;
 
 namespace Platform.Web.Tests;
 
@@ -289,6 +290,42 @@ public sealed class ShopSettingsTests(PortalFixture fx)
         Assert.Equal("image/png", image.Content.Headers.ContentType!.MediaType);
     }
 
+    [Theory]
+    [InlineData("cut-header", "повреждена или загружена не целиком")]
+    [InlineData("cut-pixels", "повреждена или загружена не целиком")]
+    [InlineData("too-wide", "Картинка 4097×1 точек слишком большая")]
+    [InlineData("webp", null)]
+    [InlineData("jpeg", null)]
+    public async Task A_logo_must_decode_whole_and_be_at_most_4096_pixels_a_side(string kind, string? problem)
+    {
+        var (shop, owner) = await fx.NewShopAsync("logo-" + kind);
+        var fields = new Dictionary<string, string> { ["Input.Name"] = "Logo shop", ["Input.DisplayName"] = "Logo shop", ["Input.BrandColor"] = "#112233", ["Input.DefaultLocale"] = "ru" };
+        var noise = TestImages.Noise(64, 64, SKEncodedImageFormat.Png);
+        var bytes = kind switch
+        {
+            "cut-header" => noise[..30],
+            "cut-pixels" => noise[..(noise.Length / 2)],
+            "too-wide" => TestImages.Noise(4097, 1, SKEncodedImageFormat.Png),
+            "webp" => TestImages.Noise(64, 64, SKEncodedImageFormat.Webp),
+            _ => TestImages.Noise(64, 64, SKEncodedImageFormat.Jpeg),
+        };
+
+        var response = await owner.PostMultipartAsync("/Shop", fields, "Logo", "logo.img", bytes);
+
+        var logo = await fx.InDatabaseAsync(db => db.Tenants.Where(t => t.Id == shop.Id).Select(t => t.LogoImageId).SingleAsync());
+        if (problem is null)
+        {
+            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+            Assert.NotNull(logo);
+        }
+        else
+        {
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Contains(problem, WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()));
+            Assert.Null(logo);
+        }
+    }
+
     [Fact]
     public async Task Framing_origins_accept_https_origins_and_refuse_anything_that_could_bend_the_header()
     {
@@ -324,4 +361,16 @@ public static class TestImages
 {
     /// <summary>A 1×1 PNG.</summary>
     public static readonly byte[] Png = Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==");
+
+    /// <summary>A picture of random pixels (so it does not compress to nothing), encoded by SkiaSharp.</summary>
+    public static byte[] Noise(int width, int height, SKEncodedImageFormat format)
+    {
+        using var bitmap = new SKBitmap(width, height);
+        var random = new Random(width * 31 + height);
+        for (var y = 0; y < height; y++)
+            for (var x = 0; x < width; x++)
+                bitmap.SetPixel(x, y, new SKColor((uint)random.Next() | 0xFF000000));
+        using var image = SKImage.FromBitmap(bitmap);
+        return image.Encode(format, 90).ToArray();
+    }
 }
