@@ -71,6 +71,24 @@ public sealed partial class CsvImportTests(PortalFixture fx, ITestOutputHelper o
     }
 
     [Fact]
+    public async Task A_row_split_by_an_unquoted_decimal_comma_or_cut_by_an_open_quote_says_so()
+    {
+        var (shop, owner) = await fx.NewShopAsync("csv-fields");
+        var commas = Encoding.UTF8.GetBytes("sku,name,price,vat_code\nC-1,Чай,120,50,RUS_VAT22\nC-2,Кофе,99,RUS_VAT22\n");
+        var quote = Encoding.UTF8.GetBytes("sku;name;price;vat_code\nQ-1;Чай;120;RUS_VAT22\nQ-2;\"Кофе;99;RUS_VAT22\nQ-3;Сок;50;RUS_VAT22\n");
+
+        var split = WebUtility.HtmlDecode(await PreviewAsync(owner, commas));
+        var cut = WebUtility.HtmlDecode(await PreviewAsync(owner, quote));
+
+        Assert.Equal([2], ErrorLines(split));
+        Assert.Contains("В строке 5 полей, а в заголовке 4 столбцов. Если в ценах десятичная запятая (120,50), возьмите их в кавычки", split);
+        Assert.DoesNotContain("код НДС", split);
+        Assert.Equal([3], ErrorLines(cut));
+        Assert.Contains("Проверьте, что каждая открытая кавычка закрыта", cut);
+        Assert.False(await fx.InTenantAsync(shop.Id, db => db.Products.AnyAsync(p => p.Sku.StartsWith("C-") || p.Sku.StartsWith("Q-"))));
+    }
+
+    [Fact]
     public async Task A_price_above_the_largest_order_with_its_vat_is_a_row_error()
     {
         var (_, owner) = await fx.NewShopAsync("csv-dear");

@@ -107,6 +107,11 @@ public sealed class ProductCsv(PlatformDbContext db, TimeProvider time)
                 errors.Add(new CsvRowError(line, "", T($"Слишком много строк: не больше {MaxRows} за раз.", $"Too many rows: at most {MaxRows} at a time.")));
                 break;
             }
+            if (FieldCountProblem(reader.FieldCount, header.Length, separator) is { } fieldCount)
+            {
+                errors.Add(new CsvRowError(line, "", fieldCount));
+                continue;
+            }
             var row = ReadRow(line, Field, errors);
             if (row is null)
                 continue;
@@ -186,6 +191,24 @@ public sealed class ProductCsv(PlatformDbContext db, TimeProvider time)
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         return changed;
+    }
+
+    /// <summary>
+    /// A row with more fields than the header has columns was split where it should not be (most often a decimal comma in
+    /// a file separated by commas); one with fewer lost its end, most often to a quote left open.
+    /// </summary>
+    private static string? FieldCountProblem(int fields, int columns, char separator)
+    {
+        if (fields > columns)
+            return T($"В строке {fields} полей, а в заголовке {columns} столбцов.", $"The row has {fields} fields but the header has {columns} columns.")
+                + (separator == ','
+                    ? T(" Если в ценах десятичная запятая (120,50), возьмите их в кавычки или сохраните файл с разделителем «;».",
+                        " If prices have a decimal comma (120,50), put them in quotes or save the file with “;” as the separator.")
+                    : T(" Возьмите в кавычки поле, в котором встречается «;».", " Put any field containing “;” in quotes."));
+        if (fields < columns)
+            return T($"В строке {fields} полей, а в заголовке {columns} столбцов. Проверьте, что каждая открытая кавычка закрыта.",
+                $"The row has {fields} fields but the header has {columns} columns. Check that every opening quote is closed.");
+        return null;
     }
 
     private static ImportRow? ReadRow(int line, Func<string, string> field, List<CsvRowError> errors)
