@@ -3,8 +3,10 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Platform.Data;
 using Platform.Data.Identity;
+using Platform.Data.Secrets;
 using Platform.Migrations;
 
 // Usage: Platform.Migrations migrate [--seed-demo]
@@ -27,6 +29,15 @@ await using var scope = services.CreateAsyncScope();
 var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
 await db.Database.MigrateAsync();
 Console.WriteLine("Migrations applied.");
+try
+{
+    await MasterKeyCheck.VerifyAsync(db, scope.ServiceProvider.GetRequiredService<IOptions<MasterKeyOptions>>().Value.KeyBytes(), CancellationToken.None);
+}
+catch (InvalidOperationException e)
+{
+    Console.Error.WriteLine(e.Message);
+    return 3;
+}
 
 if (args.Contains("--seed-demo"))
     await scope.ServiceProvider.GetRequiredService<DemoSeed>().RunAsync(CancellationToken.None);

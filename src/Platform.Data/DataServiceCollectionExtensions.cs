@@ -32,6 +32,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<TenantStore>();
         services.AddScoped<TenantChangeNotifier>();
+        services.AddHostedService<MasterKeyCheck>();
         services.AddHostedService<TenantChangeListener>();
 
         // One application name and one key ring for every host, so secrets encrypted by the portal decrypt in the workers

@@ -1,8 +1,10 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Platform.Data.Secrets;
 using Platform.Data.Tenancy;
+using Platform.Testing;
 
 namespace Platform.Data.Tests;
 
@@ -41,6 +43,38 @@ public sealed class CredentialEncryptionTests(TwoTenantsFixture fx) : IClassFixt
             Assert.Contains("<encryptedKey", xml);
             Assert.DoesNotContain("<masterKey", xml); // the plaintext element Data Protection writes when unencrypted
         });
+    }
+
+    [Fact]
+    public async Task A_master_key_that_does_not_decrypt_the_stored_key_ring_is_refused_and_the_right_one_passes()
+    {
+        await using var scope = fx.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
+        Assert.NotEmpty(await db.DataProtectionKeys.ToListAsync());
+        var right = Convert.FromBase64String(TestSecrets.MasterKey);
+        var other = System.Security.Cryptography.RandomNumberGenerator.GetBytes(32);
+
+        await MasterKeyCheck.VerifyAsync(db, right, CancellationToken.None);
+        var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => MasterKeyCheck.VerifyAsync(db, other, CancellationToken.None));
+
+        Assert.Contains("was set up with another master key", refused.Message);
+        Assert.DoesNotContain(TestSecrets.MasterKey, refused.Message);
+    }
+
+    [Fact]
+    public async Task A_host_with_another_master_key_does_not_start_and_adds_no_key_to_the_ring()
+    {
+        var before = await ReadRawAsync("""SELECT "Xml" FROM app."DataProtectionKeys" """);
+        var settings = fx.Database.Settings();
+        settings["DataProtection:MasterKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder();
+        builder.Configuration.AddInMemoryCollection(settings);
+        builder.Services.AddPlatformData(builder.Configuration);
+        using var host = builder.Build();
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => host.StartAsync());
+
+        Assert.Equal(before, await ReadRawAsync("""SELECT "Xml" FROM app."DataProtectionKeys" """));
     }
 
     [Fact]

@@ -46,9 +46,12 @@ public sealed class MasterKeyXmlEncryptor(byte[] key) : IXmlEncryptor
 /// <summary>Created by Data Protection through its (IServiceProvider) constructor when it reads an encrypted key.</summary>
 public sealed class MasterKeyXmlDecryptor(IServiceProvider services) : IXmlDecryptor
 {
-    public XElement Decrypt(XElement encryptedElement)
+    public XElement Decrypt(XElement encryptedElement) =>
+        Decrypt(encryptedElement, services.GetRequiredService<IOptions<MasterKeyOptions>>().Value.KeyBytes());
+
+    /// <exception cref="AuthenticationTagMismatchException">The element was encrypted with another master key.</exception>
+    public static XElement Decrypt(XElement encryptedElement, byte[] key)
     {
-        var key = services.GetRequiredService<IOptions<MasterKeyOptions>>().Value.KeyBytes();
         var nonce = Convert.FromBase64String((string)encryptedElement.Element("nonce")!);
         var tag = Convert.FromBase64String((string)encryptedElement.Element("tag")!);
         var ciphertext = Convert.FromBase64String((string)encryptedElement.Element("value")!);

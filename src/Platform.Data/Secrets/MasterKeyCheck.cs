@@ -1,0 +1,52 @@
+using System.Security.Cryptography;
+using System.Xml.Linq;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace Platform.Data.Secrets;
+
+/// <summary>
+/// Refuses to start against a database whose Data Protection key ring was written with another master key. Data
+/// Protection itself would quietly add a fresh key there, and every stored Invoicebox token and notification key (and
+/// every sign-in cookie) would stop decrypting — in every host sharing the database. Runs in the migrator and as the
+/// first hosted service of each host.
+/// </summary>
+public sealed class MasterKeyCheck(IServiceScopeFactory scopes, IOptions<MasterKeyOptions> options) : IHostedService
+{
+    public async Task StartAsync(CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        await VerifyAsync(scope.ServiceProvider.GetRequiredService<PlatformDbContext>(), options.Value.KeyBytes(), ct);
+    }
+
+    public Task StopAsync(CancellationToken ct) => Task.CompletedTask;
+
+    /// <summary>Passes when the key ring is empty or at least one of its encrypted keys decrypts with <paramref name="masterKey"/>.</summary>
+    /// <exception cref="InvalidOperationException">None of them does.</exception>
+    public static async Task VerifyAsync(PlatformDbContext db, byte[] masterKey, CancellationToken ct)
+    {
+        var ring = await db.DataProtectionKeys.AsNoTracking().Select(k => k.Xml).ToListAsync(ct);
+        var encrypted = ring.OfType<string>().SelectMany(xml => XElement.Parse(xml).Descendants("encryptedKey")).ToList();
+        if (encrypted.Count == 0 || encrypted.Any(e => Decrypts(e, masterKey)))
+            return;
+        throw new InvalidOperationException(
+            "DataProtection:MasterKey does not decrypt the Data Protection key ring stored in this database: it was set up with " +
+            "another master key. Start with the master key this database was created with (./run.sh keeps it in .local/master.key " +
+            "of the checkout that created the database), or point ConnectionStrings:Platform at another database.");
+    }
+
+    private static bool Decrypts(XElement encryptedKey, byte[] masterKey)
+    {
+        try
+        {
+            MasterKeyXmlDecryptor.Decrypt(encryptedKey, masterKey);
+            return true;
+        }
+        catch (Exception e) when (e is CryptographicException or FormatException)
+        {
+            return false;
+        }
+    }
+}
