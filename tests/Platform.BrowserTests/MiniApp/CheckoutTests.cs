@@ -72,6 +72,35 @@ public sealed class CheckoutTests(StackFixture fx) : IClassFixture<StackFixture>
     }
 
     [Fact]
+    public async Task A_payment_result_from_the_host_is_only_a_cue_our_own_order_status_says_paid()
+    {
+        await _page.GotoAsync(fx.ParentUrl("order") + "&navigate=false");
+        await Expect(MiniApp.Locator("[data-ready=\"catalog\"]")).ToBeVisibleAsync();
+        var app = MiniApp;
+
+        // Nothing ordered on this page yet: a «completed» from the host is ignored.
+        await _page.EvaluateAsync("() => window.emulator.sendPaymentResult('completed')");
+        await _page.WaitForTimeoutAsync(500);
+        await Expect(app.Locator("[data-status]")).ToHaveCountAsync(0);
+        await Expect(app.Locator("[data-ready=\"catalog\"]")).ToBeVisibleAsync();
+
+        await FillCartAndConfirmAsync("payment-result");
+        var order = await PlatformStack.EventuallyAsync(LatestOrderAsync, o => o.Status == OrderStatus.AwaitingPayment, "order submitted");
+
+        // The host says «completed», but Invoicebox has not been paid: the buyer waits, and is not told «Оплачено».
+        await _page.EvaluateAsync("() => window.emulator.sendPaymentResult('completed')");
+        await Expect(app.Locator("[data-status=\"pending\"]")).ToBeVisibleAsync();
+        await _page.WaitForTimeoutAsync(1_000);
+        await Expect(app.Locator("[data-status=\"paid\"]")).ToHaveCountAsync(0);
+        Assert.Equal(OrderStatus.AwaitingPayment, (await LatestOrderAsync()).Status);
+
+        // Paid for real: the signed notification moves our order, and the screen follows it.
+        await fx.Stack.EmulatorControl.PayAsync(order.InvoiceboxContainerId!);
+        await Expect(app.Locator("[data-status=\"paid\"]")).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        await _page.ScreenshotAsync(new() { Path = Chromium.ScreenshotPath("order-payment-result-confirmed"), FullPage = true });
+    }
+
+    [Fact]
     public async Task Suborder_mode_adds_the_order_to_the_open_invoice()
     {
         await _page.GotoAsync(fx.ParentUrl("suborder"));

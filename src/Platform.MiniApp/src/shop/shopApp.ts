@@ -79,7 +79,7 @@ export class ShopApp {
   async start(): Promise<void> {
     this.bridge.on({
       dataUpdate: (init) => this.onHostData(init),
-      paymentResult: (view) => this.onPaymentResult(view),
+      paymentResult: () => this.onPaymentResult(),
     });
     this.bridge.connect();
     interceptExternalLinks(document, (href) => this.bridge.link(href));
@@ -129,10 +129,16 @@ export class ShopApp {
     }
   }
 
-  private onPaymentResult(view: PaymentView): void {
+  /**
+   * The host's `paymentResult` is a cue to look, never the answer: a page can post anything to us. Without an order of
+   * ours on this page it is ignored; with one, the buyer waits on «Ждём подтверждения оплаты…» until our own order
+   * status (which only a signed notification or Invoicebox's API moves) says how it ended.
+   */
+  private onPaymentResult(): void {
     const orderId = this.attempt?.orderId;
-    this.showPaymentView(view, this.attempt?.number);
-    if ((view === 'pending' || view === 'unknown') && orderId) this.followOrder(orderId);
+    if (!orderId) return;
+    this.showPaymentView('pending', this.attempt?.number);
+    this.followOrder(orderId);
   }
 
   private setLocale(locale: Locale): void {
@@ -755,7 +761,7 @@ export class ShopApp {
     announce(t('progress.redirecting'));
   }
 
-  /** After `paymentResult` with pending/unknown: follow our own order status until it settles. */
+  /** After `paymentResult`: follow our own order status until it settles. */
   private followOrder(orderId: string): void {
     const token = ++this.followToken;
     void followStatus<OrderState>({
