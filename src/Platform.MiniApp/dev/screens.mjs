@@ -105,12 +105,23 @@ await scenario('order-ru-inline', async () => {
   await shot(page, '03-ru-cart');
 
   await frame.fill('#contact-phone', '');
+  await frame.fill('#contact-email', '');
+  await frame.click('[data-fk="next"]');
+  check('no e-mail and no phone blocks «Далее» with «эл. почту или телефон»', (await frame.getAttribute('#contact-email', 'aria-invalid')) === 'true'
+    && (await frame.textContent('#contact-email-error')).includes('телефон'), await frame.textContent('#contact-email-error'));
+  await frame.fill('#contact-phone', '+7 (900) 123-45-67');
+  check('typing a phone settles the e-mail field\'s «or phone» error', (await frame.getAttribute('#contact-email', 'aria-invalid')) === 'false');
   await frame.fill('#contact-email', 'ivan@');
   await frame.click('[data-fk="next"]');
-  check('client validation blocks «Далее»', (await frame.getAttribute('#contact-phone', 'aria-invalid')) === 'true');
+  check('client validation blocks «Далее»', (await frame.getAttribute('#contact-email', 'aria-invalid')) === 'true');
   check('focus moves to the first invalid field', await frame.evaluate(() => document.activeElement?.id === 'contact-email'));
   await shot(page, '04-ru-cart-errors');
-  await frame.fill('#contact-phone', '+7 (900) 123-45-67');
+  await frame.fill('#contact-email', '');
+  await frame.click('[data-fk="next"]');
+  await frame.waitForTimeout(300);
+  check('a phone without an e-mail is enough', (await frame.getAttribute('#app', 'data-screen')) === 'confirm', await frame.getAttribute('#app', 'data-screen'));
+  await frame.click('[data-fk="back:cart"]');
+  await screen(frame, 'cart');
   await frame.fill('#contact-email', 'ivan@example.ru');
   await frame.click('[data-fk="next"]');
   await screen(frame, 'confirm');

@@ -14,19 +14,21 @@ export function cleanContacts(c: Buyer): Buyer {
 }
 
 /**
- * Light checks only, so the buyer gets quick feedback: required, plausible shape, length.
- * The server is the judge (it parses phones with a real library and normalizes e-mails).
+ * Light checks only, so the buyer gets quick feedback: a name, an e-mail or a phone (the receipt goes to one of them,
+ * as the server asks), plausible shape, length. The server is the judge (it parses phones with a real library and
+ * normalizes e-mails).
  */
 export function validateContacts(raw: Buyer): ContactErrors {
   const c = cleanContacts(raw);
   const errors: ContactErrors = {};
+  if (!c.name) errors.name = 'contacts.required';
+  if (!c.email && !c.phone) errors.email = 'contacts.emailOrPhone';
   for (const f of CONTACT_FIELDS) {
-    if (!c[f]) errors[f] = 'contacts.required';
-    else if (c[f].length > MAX_LENGTH[f]) errors[f] = 'contacts.tooLong';
+    if (c[f].length > MAX_LENGTH[f]) errors[f] = 'contacts.tooLong';
   }
   // Unicode-aware: Cyrillic local parts and .рф domains are fine.
-  if (!errors.email && !/^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/u.test(c.email)) errors.email = 'contacts.emailInvalid';
-  if (!errors.phone) {
+  if (c.email && !errors.email && !/^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/u.test(c.email)) errors.email = 'contacts.emailInvalid';
+  if (c.phone && !errors.phone) {
     const digits = c.phone.replace(/\D/g, '');
     const shapeOk = /^\+?[\d\s()\-.]+$/.test(c.phone);
     if (!shapeOk || digits.length < 10 || digits.length > 15) errors.phone = 'contacts.phoneInvalid';

@@ -540,7 +540,7 @@ export class ShopApp {
       const err = this.contactErrors[f];
       const errEl = h('p', { class: 'field-error', id: errId, hidden: !err }, err ?? '');
       const input = h('input', {
-        id, name: f, type, autocomplete, inputmode, value: this.contacts[f], required: true,
+        id, name: f, type, autocomplete, inputmode, value: this.contacts[f], required: f === 'name',
         'aria-invalid': err ? 'true' : 'false', 'aria-describedby': errId, 'data-fk': `field:${f}`,
         maxlength: f === 'email' ? 254 : f === 'phone' ? 32 : 100,
       });
@@ -549,13 +549,15 @@ export class ShopApp {
         this.edited.add(f);
         // An error goes away as soon as the value is fixed, while typing: clearing it on blur would move
         // the "Next" button between mousedown and mouseup and swallow the click.
-        if (this.contactErrors[f] && !validateContacts(this.contacts)[f]) this.setFieldError(f, undefined, input, errEl);
+        // Any field: «e-mail or phone» under the e-mail field is settled by typing a phone.
+        const now = validateContacts(this.contacts);
+        for (const g of CONTACT_FIELDS) if (this.contactErrors[g] && !now[g]) this.setFieldError(g, undefined);
       });
       input.addEventListener('blur', () => {
         // Only complain about a field the buyer has typed into; empty fields wait until "Next".
         if (!input.value.trim() || this.contactErrors[f]) return;
         const k = validateContacts(this.contacts)[f];
-        if (k) this.setFieldError(f, t(k), input, errEl);
+        if (k) this.setFieldError(f, t(k));
       });
       return h('div', { class: 'field' }, h('label', { for: id }, t(`contacts.${f}` as MessageKey)), input, errEl);
     };
@@ -570,12 +572,16 @@ export class ShopApp {
     );
   }
 
-  private setFieldError(f: ContactField, message: string | undefined, input: HTMLInputElement, errEl: HTMLElement): void {
+  private setFieldError(f: ContactField, message: string | undefined): void {
     if (message) this.contactErrors[f] = message;
     else delete this.contactErrors[f];
-    input.setAttribute('aria-invalid', message ? 'true' : 'false');
-    errEl.textContent = message ?? '';
-    errEl.hidden = !message;
+    const input = document.getElementById(`contact-${f}`);
+    const errEl = document.getElementById(`contact-${f}-error`);
+    input?.setAttribute('aria-invalid', message ? 'true' : 'false');
+    if (errEl) {
+      errEl.textContent = message ?? '';
+      errEl.hidden = !message;
+    }
     if (!Object.keys(this.contactErrors).length && this.formMessage === this.t('contacts.fixErrors')) {
       this.formMessage = '';
       document.getElementById('form-message')?.remove();
