@@ -86,6 +86,8 @@ await scenario('order-ru-inline', async () => {
   await qty.fill('1,25');
   await qty.press('Enter');
   check('typed 1,25 snaps to the 0,1 grid → 1,3', (await qty.inputValue()) === '1,3');
+  const note = (await frame.textContent('.product:has([data-fk="inc:p-potato"]) .field-error.note'))?.replace(/\s/g, ' ');
+  check('…and says so under the field', note === 'Продаётся по 0,1 кг, поэтому 1,3 кг', note);
   await frame.click('[data-fk="add:p-milk"]');
   const milk = frame.locator('.product:has([data-fk="inc:p-milk"]) .qty-input');
   await milk.fill('3');

@@ -44,7 +44,9 @@ export const ru = {
   'cart.vatIncluded': 'в т. ч. НДС',
   'cart.noVat': 'Без НДС',
   'cart.next': 'Далее',
-  'cart.quantityAdjusted': 'Количество изменено на {quantity} {unit}',
+  'cart.quantityStep': 'Продаётся по {step} {unit}, поэтому {quantity} {unit}',
+  'cart.quantityMin': 'Меньше {quantity} {unit} не продаётся',
+  'cart.quantityMax': 'Больше {quantity} {unit} за один заказ нельзя',
   'cart.quantityInvalid': 'Введите число, например {example}',
   'cart.priceNote': 'Итоговую сумму пересчитает магазин при оформлении.',
 
@@ -172,7 +174,9 @@ export const en: Record<MessageKey, string> = {
   'cart.vatIncluded': 'incl. VAT',
   'cart.noVat': 'No VAT',
   'cart.next': 'Next',
-  'cart.quantityAdjusted': 'Quantity changed to {quantity} {unit}',
+  'cart.quantityStep': 'Sold in steps of {step} {unit}, so {quantity} {unit}',
+  'cart.quantityMin': 'Not sold in less than {quantity} {unit}',
+  'cart.quantityMax': 'At most {quantity} {unit} in one order',
   'cart.quantityInvalid': 'Enter a number, e.g. {example}',
   'cart.priceNote': 'The shop recalculates the final amount when the order is placed.',
 

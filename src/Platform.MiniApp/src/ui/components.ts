@@ -61,10 +61,12 @@ export function stepper(o: StepperOptions): Stepper {
   const dec = h('button', { type: 'button', class: 'step', 'aria-label': t('cart.decrease', { name: product.name }), 'data-fk': `dec:${product.id}` }, '−');
   const inc = h('button', { type: 'button', class: 'step', 'aria-label': t('cart.increase', { name: product.name }), 'data-fk': `inc:${product.id}` }, '+');
 
-  const showHint = (text: string) => {
+  /** Under the field: an error (the value was refused) or a note (it was changed to fit the unit's step). */
+  const showHint = (text: string, kind: 'error' | 'note' = 'error') => {
     hint.textContent = text;
     hint.hidden = !text;
-    input.setAttribute('aria-invalid', text ? 'true' : 'false');
+    hint.classList.toggle('note', kind === 'note');
+    input.setAttribute('aria-invalid', text && kind === 'error' ? 'true' : 'false');
   };
   const set = (q: number) => {
     quantity = q;
@@ -86,11 +88,20 @@ export function stepper(o: StepperOptions): Stepper {
     }
     const { value, adjusted } = normalizeQuantity(parsed, unit);
     const changed = value !== quantity;
-    showHint('');
-    set(value);
-    if (changed || adjusted) {
-      o.onChange(value, adjusted ? t('cart.quantityAdjusted', { quantity: formatQuantity(value, locale), unit: unit.name }) : undefined);
+    if (!changed && !adjusted) {
+      // The same number again — typically the change event as focus leaves after Enter. A note stays put: removing it
+      // here would shift the page between the buyer's mousedown and mouseup elsewhere and swallow that click.
+      if (input.getAttribute('aria-invalid') === 'true') showHint('');
+      return;
     }
+    // A typed 0,35 kg sold by 0,1 kg becomes 0,4: said where the buyer looks, not only to a screen reader.
+    const note = adjusted
+      ? t(adjusted === 'step' ? 'cart.quantityStep' : adjusted === 'min' ? 'cart.quantityMin' : 'cart.quantityMax',
+        { quantity: formatQuantity(value, locale), step: formatQuantity(unit.step, locale), unit: unit.name })
+      : '';
+    showHint(note, 'note');
+    set(value);
+    o.onChange(value, note || undefined);
   };
 
   dec.addEventListener('click', () => {
