@@ -16,9 +16,15 @@ public static class ApiRateLimits
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            o.OnRejected = (context, ct) => new ValueTask(Problems.ApiProblems
-                .Problem(StatusCodes.Status429TooManyRequests, "rate_limited", Buyers.BuyerText.Of("rate_limited", Buyers.BuyerText.LocaleOf(context.HttpContext.Request)))
-                .ExecuteAsync(context.HttpContext));
+            o.OnRejected = (context, ct) =>
+            {
+                // A fixed window says when it reopens; a client (or a proxy) that honours Retry-After waits just that long.
+                if (context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
+                    context.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                return new ValueTask(Problems.ApiProblems
+                    .Problem(StatusCodes.Status429TooManyRequests, "rate_limited", Buyers.BuyerText.Of("rate_limited", Buyers.BuyerText.LocaleOf(context.HttpContext.Request)))
+                    .ExecuteAsync(context.HttpContext));
+            };
             o.AddPolicy(Orders, http => RateLimitPartition.GetFixedWindowLimiter(
                 http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = TimeSpan.FromMinutes(1) }));

@@ -22,6 +22,15 @@ public static class PlatformApiExtensions
         builder.Services.AddScoped<OrderPlacement>();
         builder.Services.AddApiRateLimits(builder.Configuration);
         builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
+        // Answers the framework writes itself (no such route, wrong content type, wrong method) carry a stable code too.
+        builder.Services.Configure<ProblemDetailsOptions>(o => o.CustomizeProblemDetails = context =>
+        {
+            if (context.ProblemDetails.Extensions.ContainsKey("code"))
+                return;
+            var code = ApiProblems.CodeOf(context.ProblemDetails.Status ?? context.HttpContext.Response.StatusCode);
+            context.ProblemDetails.Extensions["code"] = code;
+            context.ProblemDetails.Detail ??= BuyerText.Of(code, BuyerText.LocaleOf(context.HttpContext.Request));
+        });
         // Binding failures throw in every environment, so the handler above answers them the same way everywhere.
         builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.AddResponseCompression(o =>

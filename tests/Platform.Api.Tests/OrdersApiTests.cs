@@ -171,6 +171,16 @@ public sealed class OrdersApiTests(ApiFixture fx)
         Assert.True(problem.GetProperty("errors").TryGetProperty("items[0].quantity", out _));
     }
 
+    [Fact]
+    public async Task An_order_over_the_largest_total_is_422_stating_the_limit()
+    {
+        var response = await PlaceAsync(Cart((fx.Coffee, 5_000m))); // 5 000 kg × 2 450,00 ₽ = 12 250 000,00 ₽
+
+        var problem = await AssertProblemAsync(response, HttpStatusCode.UnprocessableEntity, "validation_failed");
+        var message = problem.GetProperty("errors").GetProperty("items")[0].GetString()!;
+        Assert.Contains("больше 10 000 000,00 ₽", message.Replace('\u00a0', ' ').Replace('\u202f', ' '));
+    }
+
     [Theory]
     [InlineData(0.05)]
     [InlineData(0.15)]

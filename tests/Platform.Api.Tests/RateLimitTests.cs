@@ -30,7 +30,7 @@ public sealed class RateLimitTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Too_many_sessions_from_one_client_get_429_with_a_problem_code()
+    public async Task Too_many_sessions_from_one_client_get_429_with_a_problem_code_and_when_to_retry()
     {
         using var client = _api.CreateClient();
         var statuses = new List<HttpStatusCode>();
@@ -43,5 +43,8 @@ public sealed class RateLimitTests : IAsyncLifetime
 
         Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK], statuses.Take(3));
         await AssertProblemAsync(last, HttpStatusCode.TooManyRequests, "rate_limited");
+        var retryAfter = last.Headers.RetryAfter?.Delta;
+        Assert.NotNull(retryAfter);
+        Assert.InRange(retryAfter.Value, TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(1));
     }
 }

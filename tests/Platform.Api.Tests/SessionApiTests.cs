@@ -50,6 +50,16 @@ public sealed class SessionApiTests(ApiFixture fx)
     }
 
     [Fact]
+    public async Task Answers_the_framework_writes_itself_carry_a_stable_code_too()
+    {
+        var noRoute = await fx.Client().PostAsJsonAsync("/m/abc/api/session", new { minappType = "order" });
+        var plainText = await fx.Client().PostAsync($"/m/{fx.ShopA.ShopId}/api/session", new StringContent("minappType=order"));
+
+        await AssertProblemAsync(noRoute, HttpStatusCode.NotFound, "not_found");
+        await AssertProblemAsync(plainText, HttpStatusCode.UnsupportedMediaType, "unsupported_media_type");
+    }
+
+    [Fact]
     public async Task A_shop_that_is_not_live_is_409_shop_unavailable()
     {
         var response = await fx.Client().PostAsJsonAsync($"/m/{fx.DraftShop.ShopId}/api/session", new { minappType = "order" });

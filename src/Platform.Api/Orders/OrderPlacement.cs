@@ -103,7 +103,7 @@ public sealed class OrderPlacement(
 
         var basket = BasketCalculator.Calculate(lines);
         if (basket.Amount > orderOptions.Value.MaxAmount)
-            return new PlacementResult.Invalid(new() { ["items"] = [BuyerText.Of("amount_too_large", locale)] });
+            return new PlacementResult.Invalid(new() { ["items"] = [BuyerText.Of("amount_too_large", locale, orderOptions.Value.MaxAmount.ToRoubles())] });
 
         var fingerprint = Fingerprint(wanted.Select(w => (w.ProductId, w.Quantity)), name!, email?.Address, phone?.Digits);
         var now = time.GetUtcNow();

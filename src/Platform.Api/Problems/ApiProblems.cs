@@ -21,6 +21,20 @@ public static class ApiProblems
     public static ProblemHttpResult Validation(IDictionary<string, string[]> errors, string detail) =>
         Problem(StatusCodes.Status422UnprocessableEntity, "validation_failed", detail, errors);
 
+    /// <summary>The code of an answer the framework wrote without one of ours.</summary>
+    public static string CodeOf(int status) => status switch
+    {
+        400 => "bad_request",
+        401 => "unauthorized",
+        403 => "forbidden",
+        404 => "not_found",
+        405 => "method_not_allowed",
+        413 => "payload_too_large",
+        415 => "unsupported_media_type",
+        429 => "rate_limited",
+        _ => status >= 500 ? "internal_error" : "error",
+    };
+
     private static string TitleOf(int status) => status switch
     {
         400 => "Bad request",

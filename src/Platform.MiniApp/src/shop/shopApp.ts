@@ -715,10 +715,12 @@ export class ShopApp {
       });
       // The server's own sentence goes next to its field or line; when it named none (only `detail`),
       // it is shown with our summary above the form.
-      const summary = humanMessage(e, t);
+      // «Check the highlighted fields» only when something is highlighted; a sentence about the whole order (its total
+      // over the limit) stands alone.
       const placed = fe.items.size > 0 || Object.keys(fe.contacts).length > 0;
+      const summary = placed || fe.other.length === 0 ? humanMessage(e, t) : '';
       const detail = e.problem?.detail?.trim();
-      this.formMessage = [summary, ...fe.other, !placed && detail && detail !== summary ? detail : ''].filter(Boolean).join(' ');
+      this.formMessage = [summary, ...fe.other, !placed && fe.other.length === 0 && detail && detail !== summary ? detail : ''].filter(Boolean).join(' ');
       this.screen = 'cart';
       this.renderCart(false);
       this.focusFirstError();
