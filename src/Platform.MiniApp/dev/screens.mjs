@@ -571,6 +571,23 @@ await scenario('brand-and-keyboard', async () => {
   await page.close();
 });
 
+await scenario('narrow-phones', async () => {
+  // The emulator parent leaves a 360 px phone a 300 px iframe; a 320 px phone gets 260 px.
+  for (const width of [300, 260]) {
+    const { page, frame } = await harness({ pos: 1001, mode: 'order', locale: 'ru', width: `${width}px` }, { viewport: { width: width + 60, height: 740 } });
+    await frame.waitForSelector('#app[data-ready="catalog"]');
+    await frame.click('[data-fk="add:p-potato"]');
+    const fits = await frame.evaluate(() => {
+      const root = document.documentElement;
+      const plus = document.querySelector('[data-fk="inc:p-potato"]').getBoundingClientRect();
+      return { scroll: root.scrollWidth, client: root.clientWidth, plusRight: Math.round(plus.right) };
+    });
+    check(`${width} px: the stepper fits, nothing scrolls sideways`, fits.scroll <= fits.client && fits.plusRight <= fits.client, JSON.stringify(fits));
+    await shot(page, `30-ru-catalog-${width}px`);
+    await page.close();
+  }
+});
+
 await browser.close();
 await server.close();
 const failed = results.filter((r) => !r.ok).length;
