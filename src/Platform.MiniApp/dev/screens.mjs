@@ -153,7 +153,11 @@ await scenario('order-ru-inline', async () => {
   await page.screenshot({ path: `${OUT}08-ru-result-pending.png` });
   await page.waitForSelector('#app[data-view="paid"]', { timeout: 15000 });
   check('result page: live status moves to «Оплачено»', (await page.textContent('.screen-title')) === 'Оплачено');
+  check('…titled with the status and the shop', /^Оплачено — /.test(await page.title()), await page.title());
   await page.screenshot({ path: `${OUT}09-ru-result-paid.png` });
+  await page.click('[data-fk="back-to-shop"]');
+  await page.waitForSelector('#app[data-ready="catalog"]');
+  check('«Вернуться в магазин» opens the shop on its own', new URL(page.url()).pathname === '/m/1001/', page.url());
   check('no page errors', errors.length === 0, errors.join(' | '));
   await page.close();
 });

@@ -69,6 +69,11 @@ public sealed class CheckoutTests(StackFixture fx) : IClassFixture<StackFixture>
         await Expect(_page.Locator("body")).ToContainTextAsync("Оплачено", new() { Timeout = 30_000 });
         await _page.ScreenshotAsync(new() { Path = Chromium.ScreenshotPath("order-result-paid"), FullPage = true });
         Assert.Equal(OrderStatus.Paid, (await LatestOrderAsync()).Status);
+        Assert.StartsWith("Оплачено — ", await _page.TitleAsync());
+
+        // Not a dead end: the buyer can go back to the shop, which then runs on its own page.
+        await _page.GetByRole(AriaRole.Link, new() { Name = "Вернуться в магазин" }).ClickAsync();
+        await Expect(_page.Locator("[data-ready=\"catalog\"]")).ToBeVisibleAsync();
     }
 
     [Fact]

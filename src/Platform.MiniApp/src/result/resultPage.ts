@@ -71,12 +71,17 @@ export function startResultPage(route: ResultRoute): void {
     if (view === 'failed' && r.paymentUrl && /^https?:\/\//i.test(r.paymentUrl)) {
       actions.push(h('a', { class: 'btn btn-primary wide', href: r.paymentUrl, target: '_top', rel: 'noopener' }, t('result.tryAgain')));
     }
+    if (!bridge.embedded) {
+      // Opened top-level (Invoicebox sends the buyer here after paying): a way back to the shop, which then runs on its own.
+      actions.push(h('a', { class: 'btn btn-secondary wide', href: `/m/${route.posId}/`, 'data-fk': 'back-to-shop' }, t('result.backToShop')));
+    }
     const note = view === 'pending' && slow ? t('result.pendingLong') : trouble || undefined;
     const card = statusCard(view, t, locale, {
       number: r.number, amountKopecks: Math.round(r.amount * 100), paidAt: r.paidAt, note, actions,
     });
     show(shell, h('div', { class: 'result' }, card), null, { name: 'result', focus: false });
     shell.app.dataset.view = view;
+    document.title = `${card.querySelector('.screen-title')?.textContent ?? ''} — ${r.shop.displayName}`;
     if (previousView !== view) announce(card.querySelector('.screen-title')?.textContent ?? '');
   }
 

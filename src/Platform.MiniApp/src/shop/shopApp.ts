@@ -171,6 +171,7 @@ export class ShopApp {
       return;
     }
     this.session = session;
+    document.title = session.shop.displayName;
     this.index = new CatalogIndex(session.catalog.products);
     this.setLocale(chooseLocale(this.init.locale, session.locale));
     applyAccent(session.shop.brandColor);
