@@ -29,6 +29,8 @@ public sealed class SessionApiTests(ApiFixture fx)
         Assert.False(piece.GetProperty("unit").GetProperty("fractional").GetBoolean());
         var coffee = products.Single(p => p.GetProperty("id").GetString() == fx.Coffee.ToString());
         Assert.True(coffee.GetProperty("unit").GetProperty("fractional").GetBoolean());
+        Assert.Equal("kg", coffee.GetProperty("unit").GetProperty("name").GetString()); // English for an English session
+        Assert.Equal("pc", piece.GetProperty("unit").GetProperty("name").GetString());
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Platform.Domain.Money;
 
@@ -33,6 +34,19 @@ public sealed class CatalogTests(PortalFixture fx)
         Assert.Contains("PG-51", second);
         Assert.Contains("PG-52", second);
         Assert.DoesNotContain("PG-50", second);
+    }
+
+    [Fact]
+    public async Task An_english_reader_sees_units_in_english_while_the_stored_name_stays_russian()
+    {
+        var (shop, owner) = await fx.NewShopAsync("cat-units-en");
+        await owner.PostFormAsync("/Catalog/Product", Product("BEANS-EN", "100", unit: "166"));
+        await owner.PostFormAsync("/Culture", new() { ["culture"] = "en" }, page: "/Catalog");
+
+        var row = Regex.Match(WebUtility.HtmlDecode(await owner.GetPageAsync("/Catalog")), "<tr[^>]*>(?:(?!</tr>).)*BEANS-EN(?:(?!</tr>).)*</tr>", RegexOptions.Singleline).Value;
+
+        Assert.Contains("<td>kg</td>", row);
+        Assert.Equal("кг", await fx.InTenantAsync(shop.Id, db => db.Products.Where(p => p.Sku == "BEANS-EN").Select(p => p.MeasureName).SingleAsync()));
     }
 
     [Fact]

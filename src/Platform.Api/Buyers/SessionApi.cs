@@ -120,7 +120,7 @@ public static class SessionApi
             var unit = QuantityRules.UnitOf(p.MeasureCode);
             return new ProductView(p.Id.ToString(), p.CategoryId?.ToString(), p.Sku, p.Name, p.Description,
                 gross.ToRoubles(), gross.Value, vat.ApiName, vat.RatePercent, locale == "en" ? vat.EnglishLabel : vat.RussianLabel,
-                new UnitView(p.MeasureName, p.MeasureCode, unit.AllowsFractions, unit.QuantityStep, unit.QuantityStep, maxQuantity),
+                new UnitView(OkeiUnits.NameFor(p.MeasureCode, p.MeasureName, english: locale == "en"), p.MeasureCode, unit.AllowsFractions, unit.QuantityStep, unit.QuantityStep, maxQuantity),
                 p.ImageId is { } image ? ImageUrl(shopId, image) : null);
         }).ToList());
     }

@@ -33,6 +33,13 @@ public static class OkeiUnits
 
     private static readonly Dictionary<string, OkeiUnit> ByCode = All.ToDictionary(unit => unit.Code, StringComparer.Ordinal);
 
+    /// <summary>
+    /// A unit's name for a reader: the stored name (Russian, as Invoicebox gets it), or the English name of a known unit
+    /// for an English reader.
+    /// </summary>
+    public static string NameFor(string code, string storedName, bool english) =>
+        english && TryFind(code, out var unit) ? unit.EnglishName : storedName;
+
     /// <summary>Finds a unit by its ОКЕИ code; codes are three digits with leading zeros (<c>006</c>, not <c>6</c>).</summary>
     public static bool TryFind(string? code, out OkeiUnit unit)
     {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Platform.Domain.Baskets;
+using Platform.Domain.Catalog;
 using Platform.Domain.Money;
 
 namespace Platform.Web.Localization;
@@ -44,6 +45,7 @@ public static class MoneyText
     }
 
     public static string VatLabel(VatCode code) => UiText.IsEnglish ? code.Describe().EnglishLabel : code.Describe().RussianLabel;
+    public static string Unit(string code, string storedName) => OkeiUnits.NameFor(code, storedName, UiText.IsEnglish);
 
     /// <summary>
     /// Reads a rouble amount as people type it: «1234,5», «1 234,50», «1234.50». Null when it is not a number with at most
