@@ -3,7 +3,9 @@ using System.Xml.Linq;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Npgsql;
 
 namespace Platform.Data.Secrets;
 
@@ -11,14 +13,30 @@ namespace Platform.Data.Secrets;
 /// Refuses to start against a database whose Data Protection key ring was written with another master key. Data
 /// Protection itself would quietly add a fresh key there, and every stored Invoicebox token and notification key (and
 /// every sign-in cookie) would stop decrypting — in every host sharing the database. Runs in the migrator and as the
-/// first hosted service of each host.
+/// first hosted service of each host; a host waits up to a minute for PostgreSQL to answer, then does not start.
 /// </summary>
-public sealed class MasterKeyCheck(IServiceScopeFactory scopes, IOptions<MasterKeyOptions> options) : IHostedService
+public sealed class MasterKeyCheck(IServiceScopeFactory scopes, IOptions<MasterKeyOptions> options, ILogger<MasterKeyCheck> log) : IHostedService
 {
+    private static readonly TimeSpan RetryEvery = TimeSpan.FromSeconds(2);
+    private const int Attempts = 30;
+
     public async Task StartAsync(CancellationToken ct)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        await VerifyAsync(scope.ServiceProvider.GetRequiredService<PlatformDbContext>(), options.Value.KeyBytes(), ct);
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                await VerifyAsync(scope.ServiceProvider.GetRequiredService<PlatformDbContext>(), options.Value.KeyBytes(), ct);
+                return;
+            }
+            // EF Core reports a refused connection as an InvalidOperationException around the transient NpgsqlException.
+            catch (Exception e) when ((e as NpgsqlException ?? e.InnerException as NpgsqlException) is { IsTransient: true } && attempt < Attempts)
+            {
+                log.LogWarning("PostgreSQL did not answer the master key check (attempt {Attempt} of {Attempts})", attempt, Attempts);
+                await Task.Delay(RetryEvery, ct);
+            }
+        }
     }
 
     public Task StopAsync(CancellationToken ct) => Task.CompletedTask;
