@@ -269,6 +269,29 @@ public sealed class ShopSettingsTests(PortalFixture fx)
     }
 
     [Fact]
+    public async Task An_owners_resume_and_an_operators_suspension_at_the_same_moment_never_leave_a_suspended_shop_live()
+    {
+        var (shop, owner) = await fx.NewShopAsync("lifecycle-race");
+        await owner.PostFormAsync("/Shop/Invoicebox?handler=Save", Credentials());
+        var op = await fx.SignInAsync(PortalFixture.OperatorEmail);
+        await owner.PostFormAsync("/Shop/Launch?handler=Suspend", new());
+
+        for (var round = 0; round < 10; round++)
+        {
+            await Task.WhenAll(
+                owner.PostFormAsync("/Shop/Launch?handler=Launch", new()),
+                op.PostFormAsync("/Operator?handler=Suspend", new() { ["id"] = shop.Id.ToString(), ["reason"] = $"round {round}" }));
+
+            var state = await fx.InDatabaseAsync(db => db.Tenants.AsNoTracking().SingleAsync(t => t.Id == shop.Id));
+            Assert.True(state.SuspendedByOperator, $"round {round}: the operator's suspension was lost");
+            Assert.Equal(TenantStatus.Suspended, state.Status);
+
+            await op.PostFormAsync("/Operator?handler=Resume", new() { ["id"] = shop.Id.ToString() });
+            await owner.PostFormAsync("/Shop/Launch?handler=Suspend", new());
+        }
+    }
+
+    [Fact]
     public async Task A_logo_is_accepted_by_its_png_signature_and_refused_when_it_only_has_a_png_name()
     {
         var (shop, owner) = await fx.NewShopAsync("logo");

@@ -16,9 +16,8 @@ public sealed class ShopLifecycle(PlatformDbContext db, ShopReadiness readiness,
 {
     /// <summary>The owner launches a draft or resumes their paused shop.</summary>
     /// <returns>Null on success, else why not.</returns>
-    public async Task<string?> LaunchAsync(Guid tenantId, CancellationToken ct)
+    public Task<string?> LaunchAsync(Guid tenantId, CancellationToken ct) => ChangeAsync(tenantId, async shop =>
     {
-        var shop = await db.Tenants.SingleAsync(t => t.Id == tenantId, ct);
         if (shop.Status == TenantStatus.Live)
             return null;
         if (shop.SuspendedByOperator)
@@ -29,52 +28,50 @@ public sealed class ShopLifecycle(PlatformDbContext db, ShopReadiness readiness,
         shop.Status = TenantStatus.Live;
         shop.LiveSince ??= time.GetUtcNow();
         shop.SuspendedAt = null;
-        await SaveAsync(shop, ct);
-        return null;
-    }
+        return (string?)null;
+    }, ct);
 
     /// <summary>The owner pauses a live shop; under an operator's suspension the pause is remembered for when it is lifted.</summary>
-    public async Task PauseByOwnerAsync(Guid tenantId, CancellationToken ct)
+    public Task PauseByOwnerAsync(Guid tenantId, CancellationToken ct) => ChangeAsync(tenantId, shop =>
     {
-        var shop = await db.Tenants.SingleAsync(t => t.Id == tenantId, ct);
-        if (shop.Status == TenantStatus.Draft || shop.PausedByOwner)
-            return;
-        shop.PausedByOwner = true;
-        Suspend(shop);
-        await SaveAsync(shop, ct);
-    }
+        if (shop.Status != TenantStatus.Draft && !shop.PausedByOwner)
+        {
+            shop.PausedByOwner = true;
+            Suspend(shop);
+        }
+        return Task.FromResult(0);
+    }, ct);
 
-    public async Task SuspendByOperatorAsync(Guid tenantId, string? reason, CancellationToken ct)
+    public Task SuspendByOperatorAsync(Guid tenantId, string? reason, CancellationToken ct) => ChangeAsync(tenantId, shop =>
     {
-        var shop = await db.Tenants.SingleAsync(t => t.Id == tenantId, ct);
-        if (shop.SuspendedByOperator)
-            return;
-        shop.SuspendedByOperator = true;
-        shop.SuspensionReason = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim()[..Math.Min(reason.Trim().Length, 500)];
-        Suspend(shop);
-        await SaveAsync(shop, ct);
-    }
+        if (!shop.SuspendedByOperator)
+        {
+            shop.SuspendedByOperator = true;
+            shop.SuspensionReason = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim()[..Math.Min(reason.Trim().Length, 500)];
+            Suspend(shop);
+        }
+        return Task.FromResult(0);
+    }, ct);
 
     /// <summary>
     /// An operator lifts their suspension: a shop its owner paused stays suspended; otherwise it is live again if it had
     /// been live, else back to draft.
     /// </summary>
     /// <returns>The shop's status afterwards.</returns>
-    public async Task<TenantStatus> ResumeByOperatorAsync(Guid tenantId, CancellationToken ct)
+    public Task<TenantStatus> ResumeByOperatorAsync(Guid tenantId, CancellationToken ct) => ChangeAsync(tenantId, shop =>
     {
-        var shop = await db.Tenants.SingleAsync(t => t.Id == tenantId, ct);
-        if (!shop.SuspendedByOperator)
-            return shop.Status;
-        shop.SuspendedByOperator = false;
-        shop.SuspensionReason = null;
-        if (!shop.PausedByOwner)
+        if (shop.SuspendedByOperator)
         {
-            shop.Status = shop.LiveSince is null ? TenantStatus.Draft : TenantStatus.Live;
-            shop.SuspendedAt = null;
+            shop.SuspendedByOperator = false;
+            shop.SuspensionReason = null;
+            if (!shop.PausedByOwner)
+            {
+                shop.Status = shop.LiveSince is null ? TenantStatus.Draft : TenantStatus.Live;
+                shop.SuspendedAt = null;
+            }
         }
-        await SaveAsync(shop, ct);
-        return shop.Status;
-    }
+        return Task.FromResult(shop.Status);
+    }, ct);
 
     private void Suspend(Tenant shop)
     {
@@ -87,9 +84,21 @@ public sealed class ShopLifecycle(PlatformDbContext db, ShopReadiness readiness,
         shop.SuspendedAt = time.GetUtcNow();
     }
 
-    private async Task SaveAsync(Tenant shop, CancellationToken ct)
+    /// <summary>
+    /// Reads the shop under a row lock and saves the change in one transaction, so an owner's resume and an operator's
+    /// suspension sent at the same moment are applied one after the other and neither is lost.
+    /// </summary>
+    private async Task<T> ChangeAsync<T>(Guid tenantId, Func<Tenant, Task<T>> change, CancellationToken ct)
     {
-        await db.SaveChangesAsync(ct);
-        await notifier.NotifyAsync(shop.Id, ct);
+        T result;
+        await using (var transaction = await db.Database.BeginTransactionAsync(ct))
+        {
+            var shop = await db.Tenants.FromSql($"""SELECT * FROM app."Tenants" WHERE "Id" = {tenantId} FOR UPDATE""").SingleAsync(ct);
+            result = await change(shop);
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+        }
+        await notifier.NotifyAsync(tenantId, ct);
+        return result;
     }
 }
