@@ -81,11 +81,28 @@ public sealed partial class CsvImportTests(PortalFixture fx, ITestOutputHelper o
         var cut = WebUtility.HtmlDecode(await PreviewAsync(owner, quote));
 
         Assert.Equal([2], ErrorLines(split));
-        Assert.Contains("В строке 5 полей, а в заголовке 4 столбцов. Если в ценах десятичная запятая (120,50), возьмите их в кавычки", split);
+        Assert.Contains("В строке 5 полей, а в заголовке 4 столбцов. Поле с запятой — цену с десятичной запятой (120,50) или текст — возьмите в кавычки", split);
         Assert.DoesNotContain("код НДС", split);
         Assert.Equal([3], ErrorLines(cut));
-        Assert.Contains("Проверьте, что каждая открытая кавычка закрыта", cut);
+        Assert.Contains("открыта кавычка, которая не закрыта до конца файла", cut);
         Assert.False(await fx.InTenantAsync(shop.Id, db => db.Products.AnyAsync(p => p.Sku.StartsWith("C-") || p.Sku.StartsWith("Q-"))));
+    }
+
+    [Fact]
+    public async Task A_quote_left_open_in_the_last_column_is_an_error_not_a_description_that_swallows_the_rows_after_it()
+    {
+        var (shop, owner) = await fx.NewShopAsync("csv-open-quote");
+        var file = Encoding.UTF8.GetBytes("sku,name,price,vat_code,description\nT-1,Чай,100,RUS_VAT22,\"Вкусный\nT-2,Кофе,200,RUS_VAT22,крепкий\nT-3,Сок,50,RUS_VAT22,ok\n");
+        var fine = Encoding.UTF8.GetBytes("sku,name,price,vat_code,description\nM-1,Чай,100,RUS_VAT22,\"Две\nстроки, и \"\"кавычки\"\"\"\nM-2,Кофе,200,RUS_VAT22,ok\n");
+
+        var preview = WebUtility.HtmlDecode(await PreviewAsync(owner, file));
+        var multiline = await PreviewAsync(owner, fine);
+
+        Assert.Equal([2], ErrorLines(preview));
+        Assert.Contains("не закрыта до конца файла", preview);
+        Assert.DoesNotContain("apply-import", preview);
+        Assert.Contains("data-count=\"new\">2<", multiline);
+        Assert.False(await fx.InTenantAsync(shop.Id, db => db.Products.AnyAsync(p => p.Sku.StartsWith("T-"))));
     }
 
     [Fact]

@@ -91,6 +91,10 @@ public sealed class ProductCsv(PlatformDbContext db, TimeProvider time)
         foreach (var required in RequiredColumns.Where(c => !header.Contains(c)))
             errors.Add(new CsvRowError(1, required, T($"Нет столбца «{required}». Первая строка должна содержать: {string.Join(';', Columns)}.",
                 $"Column “{required}” is missing. The first row must name: {string.Join(';', Columns)}.")));
+        if (UnclosedQuoteRow(text) is { } openRow)
+            errors.Add(new CsvRowError(openRow, "", T(
+                "Здесь открыта кавычка, которая не закрыта до конца файла: всё после неё попало бы в одно поле. Закройте её или, если кавычка — часть текста, удвойте её (\"\").",
+                "A quote opens here and is never closed: everything after it would land in one field. Close it or, if the quote is part of the text, double it (\"\").")));
         if (errors.Count > 0)
             return new ImportPreview([], errors, 0, 0, 0, [], separator);
         var index = Columns.ToDictionary(c => c, c => Array.IndexOf(header, c));
@@ -194,6 +198,29 @@ public sealed class ProductCsv(PlatformDbContext db, TimeProvider time)
     }
 
     /// <summary>
+    /// The row (as Excel counts them: a line break inside quotes does not start one) where a quote opens that is never
+    /// closed, or null. In a well-formed file quotes pair up (a quote inside a quoted field is doubled), and a parser
+    /// reads an open one to the end of the file — silently, if it is in the last column.
+    /// </summary>
+    private static int? UnclosedQuoteRow(string text)
+    {
+        var (row, inQuotes, openedAt) = (1, false, 0);
+        foreach (var c in text)
+        {
+            if (c == '"')
+            {
+                if (!inQuotes) openedAt = row;
+                inQuotes = !inQuotes;
+            }
+            else if (c == '\n' && !inQuotes)
+            {
+                row++;
+            }
+        }
+        return inQuotes ? openedAt : null;
+    }
+
+    /// <summary>
     /// A row with more fields than the header has columns was split where it should not be (most often a decimal comma in
     /// a file separated by commas); one with fewer lost its end, most often to a quote left open.
     /// </summary>
@@ -202,8 +229,8 @@ public sealed class ProductCsv(PlatformDbContext db, TimeProvider time)
         if (fields > columns)
             return T($"В строке {fields} полей, а в заголовке {columns} столбцов.", $"The row has {fields} fields but the header has {columns} columns.")
                 + (separator == ','
-                    ? T(" Если в ценах десятичная запятая (120,50), возьмите их в кавычки или сохраните файл с разделителем «;».",
-                        " If prices have a decimal comma (120,50), put them in quotes or save the file with “;” as the separator.")
+                    ? T(" Поле с запятой — цену с десятичной запятой (120,50) или текст — возьмите в кавычки или сохраните файл с разделителем «;».",
+                        " Put a field containing a comma — a price with a decimal comma (120,50) or text — in quotes, or save the file with “;” as the separator.")
                     : T(" Возьмите в кавычки поле, в котором встречается «;».", " Put any field containing “;” in quotes."));
         if (fields < columns)
             return T($"В строке {fields} полей, а в заголовке {columns} столбцов. Проверьте, что каждая открытая кавычка закрыта.",
