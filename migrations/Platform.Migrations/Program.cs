@@ -27,8 +27,7 @@ var configuration = new ConfigurationBuilder()
 await using var services = MigrationServices.Build(configuration);
 await using var scope = services.CreateAsyncScope();
 var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
-await db.Database.MigrateAsync();
-Console.WriteLine("Migrations applied.");
+// Before anything is written: a database set up with another master key is left exactly as it is.
 try
 {
     await MasterKeyCheck.VerifyAsync(db, scope.ServiceProvider.GetRequiredService<IOptions<MasterKeyOptions>>().Value.KeyBytes(), CancellationToken.None);
@@ -38,6 +37,8 @@ catch (InvalidOperationException e)
     Console.Error.WriteLine(e.Message);
     return 3;
 }
+await db.Database.MigrateAsync();
+Console.WriteLine("Migrations applied.");
 
 if (args.Contains("--seed-demo"))
     await scope.ServiceProvider.GetRequiredService<DemoSeed>().RunAsync(CancellationToken.None);

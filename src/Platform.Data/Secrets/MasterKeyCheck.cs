@@ -41,10 +41,16 @@ public sealed class MasterKeyCheck(IServiceScopeFactory scopes, IOptions<MasterK
 
     public Task StopAsync(CancellationToken ct) => Task.CompletedTask;
 
-    /// <summary>Passes when the key ring is empty or at least one of its encrypted keys decrypts with <paramref name="masterKey"/>.</summary>
+    /// <summary>
+    /// Passes when the key ring is empty (or its table does not exist yet: a new database) or at least one of its
+    /// encrypted keys decrypts with <paramref name="masterKey"/>.
+    /// </summary>
     /// <exception cref="InvalidOperationException">None of them does.</exception>
     public static async Task VerifyAsync(PlatformDbContext db, byte[] masterKey, CancellationToken ct)
     {
+        var table = $"{PlatformDbContext.Schema}.\"DataProtectionKeys\"";
+        if (!await db.Database.SqlQuery<bool>($"SELECT to_regclass({table}) IS NOT NULL AS \"Value\"").SingleAsync(ct))
+            return;
         var ring = await db.DataProtectionKeys.AsNoTracking().Select(k => k.Xml).ToListAsync(ct);
         var encrypted = ring.OfType<string>().SelectMany(xml => XElement.Parse(xml).Descendants("encryptedKey")).ToList();
         if (encrypted.Count == 0 || encrypted.Any(e => Decrypts(e, masterKey)))
