@@ -62,6 +62,10 @@ public sealed class OrdersTests(PortalFixture fx)
         Assert.All(ids.Skip(25), id => Assert.DoesNotContain($"/Orders/{id}", first));
         Assert.All(ids.Skip(25), id => Assert.Contains($"/Orders/{id}", second));
         Assert.All(ids.Take(25), id => Assert.DoesNotContain($"/Orders/{id}", second));
+        // A page past the end (or one whose offset would overflow) shows the last page.
+        var beyond = await owner.GetPageAsync("/Orders?status=Accepted&page=2147483647");
+        Assert.All(ids.Skip(25), id => Assert.Contains($"/Orders/{id}", beyond));
+        Assert.All(ids.Take(25), id => Assert.DoesNotContain($"/Orders/{id}", beyond));
     }
 
     [Fact]

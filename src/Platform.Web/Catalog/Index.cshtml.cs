@@ -32,7 +32,7 @@ public sealed class IndexModel(PlatformDbContext db, CatalogOrdering ordering, P
         if (category is { } categoryId)
             products = products.Where(p => p.CategoryId == categoryId);
         var total = await products.CountAsync(ct);
-        var current = Pager.Clamp(page);
+        var current = Pager.Clamp(page, total, PageSize);
         Products = await products
             .OrderBy(p => p.Category == null ? int.MaxValue : p.Category.SortOrder).ThenBy(p => p.Category!.Name)
             .ThenBy(p => p.SortOrder).ThenBy(p => p.Name)

@@ -28,7 +28,7 @@ public sealed class IndexModel(PlatformDbContext db, OrderSearch search, OrdersC
         Filters = new OrderFilters(status, from, to, q?.Trim());
         var orders = search.Apply(Filters);
         var total = await orders.CountAsync(ct);
-        var current = Pager.Clamp(page);
+        var current = Pager.Clamp(page, total, PageSize);
         Orders = await orders.OrderByDescending(o => o.CreatedAt).Skip((current - 1) * PageSize).Take(PageSize).ToListAsync(ct);
         var ids = Orders.Select(o => o.Id).ToList();
         Refunded = await db.Refunds.Where(r => ids.Contains(r.OrderId)).ByOrderAsync(ct);

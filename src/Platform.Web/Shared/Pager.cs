@@ -19,5 +19,6 @@ public sealed record Pager(int Page, int PageSize, int Total, string Path, IRead
         return Path + "?" + string.Join("&", query);
     }
 
-    public static int Clamp(int? page) => Math.Max(1, page ?? 1);
+    /// <summary>The page to show: a number past the last page (or absurdly large) shows the last one.</summary>
+    public static int Clamp(int? page, int total, int pageSize) => Math.Clamp(page ?? 1, 1, Math.Max(1, (total + pageSize - 1) / pageSize));
 }
