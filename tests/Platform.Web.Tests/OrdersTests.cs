@@ -333,7 +333,7 @@ public sealed class OrdersTests(PortalFixture fx)
 
         var home = WebUtility.HtmlDecode(await owner.GetPageAsync("/"));
         Assert.Contains($"<strong id=\"revenue\">{MoneyRu(refunded.Amount + kept.Amount - refund.Amount)}</strong>", home);
-        Assert.Contains($"за вычетом возвратов {MoneyRu(refund.Amount)}", home);
+        Assert.Contains($"возвраты {MoneyRu(refund.Amount)} уже вычтены", home);
     }
 
     [Fact]

@@ -99,7 +99,7 @@ public sealed class ShopSettingsTests(PortalFixture fx)
         Assert.False(await CheckSucceededAsync());
         var overview = await owner.GetPageAsync("/");
         Assert.Contains("id=\"attention\"", overview);
-        Assert.Contains("href=\"/Shop/Invoicebox\"", overview);
+        Assert.Contains("Подключение к Инвойсбоксу не проверено или проверка не прошла. <a href=\"/Shop/Invoicebox\">Исправить</a>", overview);
     }
 
     [Theory]
@@ -286,8 +286,11 @@ public sealed class ShopSettingsTests(PortalFixture fx)
             Assert.True(state.SuspendedByOperator, $"round {round}: the operator's suspension was lost");
             Assert.Equal(TenantStatus.Suspended, state.Status);
 
+            // Back to «paused by the owner» for the next round (it still is when the owner's resume came second and was refused).
             await op.PostFormAsync("/Operator?handler=Resume", new() { ["id"] = shop.Id.ToString() });
-            await owner.PostFormAsync("/Shop/Launch?handler=Suspend", new());
+            if (await StatusAsync(shop.Id) == TenantStatus.Live)
+                await owner.PostFormAsync("/Shop/Launch?handler=Suspend", new());
+            Assert.Equal(TenantStatus.Suspended, await StatusAsync(shop.Id));
         }
     }
 

@@ -114,7 +114,9 @@ public sealed class InvoiceboxModel(PlatformDbContext db, ITenantContext tenant,
             TempData["Notice"] = T("Сохранено и проверено. ", "Saved and checked. ") + InvoiceboxConnection.Describe(outcome);
         else
         {
-            var live = await db.Tenants.AnyAsync(t => t.Id == tenant.RequireTenantId() && t.Status == TenantStatus.Live, ct);
+            // Only a refusal of the values themselves says anything about buyers' orders; no answer may be a passing outage.
+            var refused = outcome is not (InvoiceboxConnection.Outcomes.Unreachable or InvoiceboxConnection.Outcomes.RateLimited);
+            var live = refused && await db.Tenants.AnyAsync(t => t.Id == tenant.RequireTenantId() && t.Status == TenantStatus.Live, ct);
             TempData["Problem"] = T("Сохранено, но проверка не прошла. ", "Saved, but the check failed. ") + InvoiceboxConnection.Describe(outcome)
                 + (live ? T(" Магазин работает: пока подключение не исправлено, Инвойсбокс не примет заказы покупателей.",
                     " The shop is live: until the connection is fixed, Invoicebox will not accept buyers' orders.") : "");
