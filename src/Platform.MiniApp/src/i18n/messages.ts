@@ -2,7 +2,7 @@
 // that both sides use the same {placeholders}.
 export const ru = {
   'app.loading': 'Загрузка…',
-  'app.standaloneNotice': 'Предпросмотр: приложение открыто вне Инвойсбокса, данные покупателя не переданы.',
+  'app.standaloneNotice': 'Магазин открыт вне Инвойсбокса: контакты для чека укажите в корзине.',
   'app.retry': 'Повторить',
   'app.back': 'Назад',
   'app.backToCart': 'Вернуться к корзине',
@@ -132,7 +132,7 @@ export type MessageKey = keyof typeof ru;
 
 export const en: Record<MessageKey, string> = {
   'app.loading': 'Loading…',
-  'app.standaloneNotice': 'Preview: the app is open outside Invoicebox, no buyer details were passed.',
+  'app.standaloneNotice': 'The shop is open outside Invoicebox: enter your contact details in the cart.',
   'app.retry': 'Retry',
   'app.back': 'Back',
   'app.backToCart': 'Back to the cart',
