@@ -583,11 +583,18 @@ await scenario('narrow-phones', async () => {
     await frame.click('[data-fk="add:p-potato"]');
     const fits = await frame.evaluate(() => {
       const root = document.documentElement;
-      const plus = document.querySelector('[data-fk="inc:p-potato"]').getBoundingClientRect();
-      return { scroll: root.scrollWidth, client: root.clientWidth, plusRight: Math.round(plus.right) };
+      const plusEl = document.querySelector('[data-fk="inc:p-potato"]');
+      const card = plusEl.closest('.product');
+      const inner = card.getBoundingClientRect().right - parseFloat(getComputedStyle(card).paddingRight);
+      return { scroll: root.scrollWidth, client: root.clientWidth, plusRight: Math.round(plusEl.getBoundingClientRect().right), cardInner: Math.round(inner) };
     });
-    check(`${width} px: the stepper fits, nothing scrolls sideways`, fits.scroll <= fits.client && fits.plusRight <= fits.client, JSON.stringify(fits));
+    check(`${width} px: the stepper fits inside its card, nothing scrolls sideways`, fits.scroll <= fits.client && fits.plusRight <= fits.cardInner, JSON.stringify(fits));
     await shot(page, `30-ru-catalog-${width}px`);
+    await frame.click('[data-fk="open-cart"]');
+    await screen(frame, 'cart');
+    const cartFits = await frame.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth);
+    check(`${width} px: the cart does not scroll sideways`, cartFits);
+    await shot(page, `31-ru-cart-${width}px`);
     await page.close();
   }
 });
