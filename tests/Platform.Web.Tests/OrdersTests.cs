@@ -38,6 +38,9 @@ public sealed class OrdersTests(PortalFixture fx)
         Assert.DoesNotContain($"/Orders/{paid.Id}", await owner.GetPageAsync("/Orders?q=" + waiting.Number));
         Assert.Contains($"/Orders/{paid.Id}", await owner.GetPageAsync("/Orders?q=" + Uri.EscapeDataString("IVAN@пример.рф")));
         Assert.Contains($"/Orders/{waiting.Id}", await owner.GetPageAsync("/Orders?q=" + Uri.EscapeDataString("8 (903) 555-00-00")));
+        var byDomain = await owner.GetPageAsync("/Orders?q=example.com"); // a part of an e-mail, typed without «@»
+        Assert.Contains($"/Orders/{waiting.Id}", byDomain);
+        Assert.DoesNotContain($"/Orders/{paid.Id}", byDomain);
         var today = DateTime.UtcNow.ToString("yyyy-MM-dd");
         Assert.Contains($"/Orders/{paid.Id}", await owner.GetPageAsync($"/Orders?from={today}&to={today}"));
         Assert.DoesNotContain($"/Orders/{paid.Id}", await owner.GetPageAsync("/Orders?from=2020-01-01&to=2020-01-31"));

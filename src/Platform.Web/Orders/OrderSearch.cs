@@ -49,7 +49,11 @@ public sealed class OrderSearch(PlatformDbContext db, PortalClock clock)
         }
         var digits = new string(query.Where(char.IsAsciiDigit).ToArray());
         if (digits.Length == 0)
-            return orders.Where(o => EF.Functions.ILike(o.BuyerName, "%" + query.Replace("%", "\\%").Replace("_", "\\_") + "%"));
+        {
+            // A name, or a part of an e-mail typed without «@» (ivanov, example.ru).
+            var pattern = "%" + query.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
+            return orders.Where(o => EF.Functions.ILike(o.BuyerName, pattern) || (o.BuyerEmail != null && EF.Functions.ILike(o.BuyerEmail, pattern)));
+        }
         // An order number is short; a phone has 10–11 digits and is stored as E.164 digits (7XXXXXXXXXX).
         var phone = BuyerPhone.Normalize(query) is { IsValid: true } p ? p.Value.Digits : digits.Length == 11 && digits[0] == '8' ? "7" + digits[1..] : digits;
         if (digits.Length <= 9 && long.TryParse(digits, out var number))
