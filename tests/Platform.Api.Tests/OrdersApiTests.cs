@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Platform.Domain.Money;
 using Platform.Domain.Orders;
 using static Platform.Api.Tests.SessionApiTests;
@@ -169,6 +170,28 @@ public sealed class OrdersApiTests(ApiFixture fx)
 
         var problem = await AssertProblemAsync(response, HttpStatusCode.UnprocessableEntity, "validation_failed");
         Assert.True(problem.GetProperty("errors").TryGetProperty("items[0].quantity", out _));
+    }
+
+    [Fact]
+    public async Task The_result_view_says_what_the_shop_refunded_counting_only_refunds_invoicebox_created()
+    {
+        var placed = await PlaceAsync(Cart((fx.Piece, 2)));
+        var orderId = Guid.Parse((await placed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("orderId").GetString()!);
+        var now = DateTimeOffset.UtcNow;
+        await fx.Data.GetRequiredService<Platform.Data.Tenancy.TenantScopeFactory>().RunAsync(fx.ShopA.Id, async sp =>
+        {
+            var db = sp.GetRequiredService<Platform.Data.PlatformDbContext>();
+            db.Refunds.AddRange(
+                new Platform.Data.Orders.Refund { OrderId = orderId, MerchantRefundId = $"{orderId}-R1", Amount = new Kopecks(12_345), Status = Platform.Data.Orders.RefundStatus.Created, CreatedAt = now, UpdatedAt = now },
+                new Platform.Data.Orders.Refund { OrderId = orderId, MerchantRefundId = $"{orderId}-R2", Amount = new Kopecks(99_999), Status = Platform.Data.Orders.RefundStatus.Unknown, CreatedAt = now, UpdatedAt = now });
+            await db.SaveChangesAsync();
+            return 0;
+        });
+        var token = fx.App.Services.GetRequiredService<Platform.Data.Buyers.BuyerTokens>().IssueResult(new(fx.ShopA.Id, orderId), now);
+
+        var result = await fx.Client().GetFromJsonAsync<JsonElement>($"/m/{fx.ShopA.ShopId}/api/orders/{orderId}/result?t={Uri.EscapeDataString(token)}");
+
+        Assert.Equal(123.45m, result.GetProperty("refunded").GetDecimal());
     }
 
     [Fact]

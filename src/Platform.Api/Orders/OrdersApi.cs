@@ -8,6 +8,7 @@ using Platform.Data;
 using Platform.Data.Buyers;
 using Platform.Data.Orders;
 using Platform.Data.Shops;
+using Platform.Domain.Money;
 using Platform.Domain.Orders;
 
 namespace Platform.Api.Orders;
@@ -20,8 +21,10 @@ public sealed record OrderView(
     string OrderId, long Number, string Status, string? PaymentUrl, decimal Amount, decimal VatAmount, string Currency,
     IReadOnlyList<OrderLineView> Lines, string? FailureReason);
 
+/// <param name="Refunded">What the shop has returned of this order (refunds Invoicebox created), 0 when nothing.</param>
 public sealed record OrderResultView(
-    string OrderId, long Number, string Status, decimal Amount, string Currency, DateTimeOffset? PaidAt, string Locale, string? PaymentUrl, ResultShopView Shop);
+    string OrderId, long Number, string Status, decimal Amount, string Currency, DateTimeOffset? PaidAt, string Locale, string? PaymentUrl, ResultShopView Shop,
+    decimal Refunded);
 
 public sealed record ResultShopView(string DisplayName, string BrandColor, string? LogoUrl);
 
@@ -120,8 +123,10 @@ public static class OrdersApi
         var tenant = pos.Tenant;
         // The payment link only while paying is still possible (the buyer came back through failUrl and may try again).
         var paymentUrl = order.Status == OrderStatus.AwaitingPayment ? order.PaymentUrl : null;
+        var refunded = (await db.Refunds.Where(r => r.OrderId == order.Id).ByOrderAsync(ct)).GetValueOrDefault(order.Id, Kopecks.Zero);
         return TypedResults.Ok(new OrderResultView(order.Id.ToString(), order.Number, order.Status.ToWireName(), order.Amount.ToRoubles(), order.Currency,
-            order.PaidAt, order.Locale, paymentUrl, new ResultShopView(tenant.DisplayName, tenant.BrandColor, tenant.LogoImageId is { } logo ? SessionApi.ImageUrl(pos.ShopId, logo) : null)));
+            order.PaidAt, order.Locale, paymentUrl, new ResultShopView(tenant.DisplayName, tenant.BrandColor, tenant.LogoImageId is { } logo ? SessionApi.ImageUrl(pos.ShopId, logo) : null),
+            refunded.ToRoubles()));
     }
 
     /// <summary>numeric(12,3) reads back as 1.500; the buyer should see 1.5 (dividing by this 1 drops the trailing zeros).</summary>

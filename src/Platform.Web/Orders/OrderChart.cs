@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using Microsoft.EntityFrameworkCore;
 using Platform.Data;
+using Platform.Data.Orders;
 using Platform.Domain.Money;
 using Platform.Domain.Orders;
 using Platform.Web.Localization;

@@ -123,6 +123,8 @@ export interface OrderResult {
   locale?: string;
   /** While the order can still be paid (awaiting_payment), else null: «Оплатить ещё раз» after a failure. */
   paymentUrl?: string | null;
+  /** Roubles the shop has returned of this order (refunds created at Invoicebox); 0 when none. */
+  refunded?: number;
 }
 
 /** RFC 9457 problem details. */

@@ -97,6 +97,7 @@ export const ru = {
   'result.unknown': 'Статус оплаты неизвестен',
   'result.unknownText': 'Мы пока не получили ответ платёжной системы. Проверьте письмо от магазина или обновите страницу позже.',
   'result.amount': 'Сумма',
+  'result.refunded': 'Возвращено',
   'result.number': 'Номер заказа',
   'result.backToShop': 'Вернуться в магазин',
 
@@ -227,6 +228,7 @@ export const en: Record<MessageKey, string> = {
   'result.unknown': 'Payment status unknown',
   'result.unknownText': 'We have not heard from the payment system yet. Check the shop’s email or reload this page later.',
   'result.amount': 'Amount',
+  'result.refunded': 'Refunded',
   'result.number': 'Order number',
   'result.backToShop': 'Back to the shop',
 

@@ -78,6 +78,7 @@ export function startResultPage(route: ResultRoute): void {
     const note = view === 'pending' && slow ? t('result.pendingLong') : trouble || undefined;
     const card = statusCard(view, t, locale, {
       number: r.number, amountKopecks: Math.round(r.amount * 100), paidAt: r.paidAt, note, actions,
+      refundedKopecks: r.refunded ? Math.round(r.refunded * 100) : undefined,
     });
     show(shell, h('div', { class: 'result' }, card), null, { name: 'result', focus: false });
     shell.app.dataset.view = view;

@@ -134,6 +134,8 @@ export interface StatusDetails {
   number?: number;
   amountKopecks?: number;
   paidAt?: string;
+  /** What the shop returned of the order; shown when above zero. */
+  refundedKopecks?: number;
   note?: string;
   actions?: Node[];
 }
@@ -164,6 +166,7 @@ export function statusCard(view: PaymentView, t: Translate, locale: Locale, d: S
       d.number !== undefined ? [h('dt', null, t('result.number')), h('dd', null, String(d.number))] : null,
       d.amountKopecks !== undefined ? [h('dt', null, t('result.amount')), h('dd', null, formatKopecks(d.amountKopecks, locale))] : null,
       d.paidAt && (view === 'paid' || view === 'hold') ? [h('dt', null, t('result.paidAt')), h('dd', null, formatDateTime(d.paidAt, locale))] : null,
+      d.refundedKopecks ? [h('dt', null, t('result.refunded')), h('dd', { 'data-fk': 'refunded' }, formatKopecks(d.refundedKopecks, locale))] : null,
     ),
     d.actions?.length ? h('div', { class: 'actions' }, d.actions) : null,
   );

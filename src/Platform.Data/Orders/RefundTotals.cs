@@ -1,13 +1,12 @@
 using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
-using Platform.Data.Orders;
 using Platform.Domain.Money;
 
-namespace Platform.Web.Orders;
+namespace Platform.Data.Orders;
 
 /// <summary>
 /// Money a shop has returned: the refunds Invoicebox created or completed. Refunds it refused, or that are still
-/// uncertain, do not count. The order page, the order list and its CSV, and the revenue chart all count them this way.
+/// uncertain, do not count. The portal's order page, order list, CSV and revenue chart, and the buyer's result page all count them this way.
 /// </summary>
 public static class RefundTotals
 {
