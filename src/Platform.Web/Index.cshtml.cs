@@ -22,8 +22,8 @@ public sealed class IndexModel(PlatformDbContext db, ITenantContext tenant, Shop
     public TenantStatus Status { get; private set; }
     public IReadOnlyList<ReadinessItem> Checklist { get; private set; } = [];
     public IReadOnlyList<ChartDay> Days { get; private set; } = [];
-    public Kopecks Revenue => Days.Aggregate(Kopecks.Zero, (sum, d) => sum + d.Revenue);
-    public Kopecks Refunded => Days.Aggregate(Kopecks.Zero, (sum, d) => sum + d.Refunded);
+    public Kopecks Revenue => Days.Sum(d => d.Revenue);
+    public Kopecks Refunded => Days.Sum(d => d.Refunded);
     public string ChartSvg { get; private set; } = "";
     public IReadOnlyList<Order> Latest { get; private set; } = [];
     public int Awaiting { get; private set; }

@@ -17,7 +17,7 @@ public static class RefundTotals
     public static async Task<Dictionary<Guid, Kopecks>> ByOrderAsync(this IQueryable<Refund> refunds, CancellationToken ct) =>
         (await refunds.Where(Counts).Select(r => new { r.OrderId, r.Amount }).ToListAsync(ct))
             .GroupBy(r => r.OrderId)
-            .ToDictionary(g => g.Key, g => Sum(g.Select(r => r.Amount)));
+            .ToDictionary(g => g.Key, g => g.Sum(r => r.Amount));
 
     /// <summary>The counted refunds among <paramref name="refunds"/> created at or after <paramref name="since"/>, as (when, how much).</summary>
     public static async Task<List<(DateTimeOffset At, Kopecks Amount)>> SinceAsync(this IQueryable<Refund> refunds, DateTimeOffset since, CancellationToken ct) =>
@@ -25,7 +25,5 @@ public static class RefundTotals
             .Select(r => (r.CreatedAt, r.Amount)).ToList();
 
     /// <summary>The total of the counted refunds among refunds already loaded.</summary>
-    public static Kopecks Total(IEnumerable<Refund> loaded) => Sum(loaded.Where(CountsLoaded).Select(r => r.Amount));
-
-    private static Kopecks Sum(IEnumerable<Kopecks> amounts) => amounts.Aggregate(Kopecks.Zero, (sum, a) => sum + a);
+    public static Kopecks Total(IEnumerable<Refund> loaded) => loaded.Where(CountsLoaded).Sum(r => r.Amount);
 }

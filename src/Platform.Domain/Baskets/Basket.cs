@@ -32,8 +32,8 @@ public sealed record Basket
     internal Basket(IReadOnlyList<BasketLine> lines)
     {
         Lines = lines;
-        Amount = lines.Aggregate(Kopecks.Zero, (sum, line) => sum + line.Total);
-        VatAmount = lines.Aggregate(Kopecks.Zero, (sum, line) => sum + line.Vat);
+        Amount = lines.Sum(line => line.Total);
+        VatAmount = lines.Sum(line => line.Vat);
     }
 
     public IReadOnlyList<BasketLine> Lines { get; }

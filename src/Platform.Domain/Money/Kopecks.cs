@@ -43,3 +43,11 @@ public readonly record struct Kopecks(long Value) : IComparable<Kopecks>
 
     public override string ToString() => ToRoubles().ToString("0.00", CultureInfo.InvariantCulture);
 }
+
+public static class KopecksSums
+{
+    /// <summary>The exact total of the amounts (checked: an overflow throws rather than wraps).</summary>
+    public static Kopecks Sum(this IEnumerable<Kopecks> amounts) => amounts.Aggregate(Kopecks.Zero, (sum, amount) => sum + amount);
+
+    public static Kopecks Sum<T>(this IEnumerable<T> items, Func<T, Kopecks> amount) => items.Select(amount).Sum();
+}

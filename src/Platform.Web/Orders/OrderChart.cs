@@ -35,8 +35,8 @@ public sealed class OrderChart(PlatformDbContext db, PortalClock clock)
         var refunded = await db.Refunds.AsNoTracking().SinceAsync(since, ct);
         DateOnly DayOf(DateTimeOffset at) => DateOnly.FromDateTime(clock.Local(at).DateTime);
         var ordersByDay = placed.GroupBy(DayOf).ToDictionary(g => g.Key, g => g.Count());
-        var paidByDay = paid.GroupBy(p => DayOf(p.PaidAt)).ToDictionary(g => g.Key, g => g.Aggregate(Kopecks.Zero, (sum, p) => sum + p.Amount));
-        var refundedByDay = refunded.GroupBy(r => DayOf(r.At)).ToDictionary(g => g.Key, g => g.Aggregate(Kopecks.Zero, (sum, r) => sum + r.Amount));
+        var paidByDay = paid.GroupBy(p => DayOf(p.PaidAt)).ToDictionary(g => g.Key, g => g.Sum(p => p.Amount));
+        var refundedByDay = refunded.GroupBy(r => DayOf(r.At)).ToDictionary(g => g.Key, g => g.Sum(r => r.Amount));
         return Enumerable.Range(0, Days).Select(i => firstDay.AddDays(i))
             .Select(day => new ChartDay(day, ordersByDay.GetValueOrDefault(day), paidByDay.GetValueOrDefault(day, Kopecks.Zero), refundedByDay.GetValueOrDefault(day, Kopecks.Zero)))
             .ToList();
