@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Platform.Data.Shops;
 using Platform.Data.Tenancy;
+using Platform.Testing;
 using SkiaSharp;
 
 namespace Platform.Web.Tests;
@@ -18,6 +19,14 @@ public sealed class ShopSettingsTests(PortalFixture fx)
         ["Input.MerchantId"] = merchantId, ["Input.ApiPrefix"] = "/v3", ["Input.ApiBaseUrl"] = baseUrl ?? fx.EmulatorUrl,
         ["Input.Token"] = token, ["Input.NotificationKey"] = "demo-notification-key-1001",
     };
+
+    /// <summary>A live shop whose emulator credentials were saved, and so checked.</summary>
+    private async Task<(TenantSeeder.SeededTenant Shop, PortalClient Owner)> ShopWithCheckedCredentialsAsync(string slug)
+    {
+        var (shop, owner) = await fx.NewShopAsync(slug);
+        await owner.PostFormAsync("/Shop/Invoicebox?handler=Save", Credentials());
+        return (shop, owner);
+    }
 
     [Fact]
     public async Task The_token_and_notification_key_are_stored_encrypted_and_shown_only_as_a_hint()
@@ -211,8 +220,7 @@ public sealed class ShopSettingsTests(PortalFixture fx)
         Assert.Contains("Сначала выполните все пункты", await owner.GetPageAsync("/Shop/Launch"));
         Assert.Equal(TenantStatus.Draft, await StatusAsync(shop.Id));
 
-        await owner.PostFormAsync("/Shop/Invoicebox?handler=Save", Credentials());
-        await owner.PostFormAsync("/Shop/Invoicebox?handler=Check", new());
+        await owner.PostFormAsync("/Shop/Invoicebox?handler=Save", Credentials()); // saving checks them
         await owner.PostFormAsync("/Shop/Launch?handler=Launch", new());
 
         Assert.Equal(TenantStatus.Live, await StatusAsync(shop.Id));
@@ -229,9 +237,7 @@ public sealed class ShopSettingsTests(PortalFixture fx)
     [Fact]
     public async Task A_shop_suspended_by_an_operator_cannot_be_resumed_by_its_owner()
     {
-        var (shop, owner) = await fx.NewShopAsync("op-suspended");
-        await owner.PostFormAsync("/Shop/Invoicebox?handler=Save", Credentials());
-        await owner.PostFormAsync("/Shop/Invoicebox?handler=Check", new());
+        var (shop, owner) = await ShopWithCheckedCredentialsAsync("op-suspended");
         var op = await fx.SignInAsync(PortalFixture.OperatorEmail);
 
         var suspended = await op.PostFormAsync("/Operator?handler=Suspend", new() { ["id"] = shop.Id.ToString(), ["reason"] = "Жалобы покупателей" });
@@ -248,9 +254,7 @@ public sealed class ShopSettingsTests(PortalFixture fx)
     [Fact]
     public async Task Lifting_an_operators_suspension_leaves_a_shop_its_owner_paused_suspended_until_the_owner_resumes_it()
     {
-        var (shop, owner) = await fx.NewShopAsync("owner-paused");
-        await owner.PostFormAsync("/Shop/Invoicebox?handler=Save", Credentials());
-        await owner.PostFormAsync("/Shop/Invoicebox?handler=Check", new());
+        var (shop, owner) = await ShopWithCheckedCredentialsAsync("owner-paused");
         var store = fx.App.Services.GetRequiredService<TenantStore>();
         var op = await fx.SignInAsync(PortalFixture.OperatorEmail);
 
@@ -271,8 +275,7 @@ public sealed class ShopSettingsTests(PortalFixture fx)
     [Fact]
     public async Task An_owners_resume_and_an_operators_suspension_at_the_same_moment_never_leave_a_suspended_shop_live()
     {
-        var (shop, owner) = await fx.NewShopAsync("lifecycle-race");
-        await owner.PostFormAsync("/Shop/Invoicebox?handler=Save", Credentials());
+        var (shop, owner) = await ShopWithCheckedCredentialsAsync("lifecycle-race");
         var op = await fx.SignInAsync(PortalFixture.OperatorEmail);
         await owner.PostFormAsync("/Shop/Launch?handler=Suspend", new());
 

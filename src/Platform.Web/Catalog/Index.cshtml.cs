@@ -26,7 +26,7 @@ public sealed class IndexModel(PlatformDbContext db, CatalogOrdering ordering, P
         var products = db.Products.AsNoTracking().Include(p => p.Category).AsQueryable();
         if (!string.IsNullOrEmpty(Query))
         {
-            var pattern = "%" + Query.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
+            var pattern = LikePattern.Containing(Query);
             products = products.Where(p => EF.Functions.ILike(p.Sku, pattern) || EF.Functions.ILike(p.Name, pattern));
         }
         if (category is { } categoryId)

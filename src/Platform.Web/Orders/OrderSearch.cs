@@ -4,6 +4,7 @@ using Platform.Data.Orders;
 using Platform.Domain.Buyers;
 using Platform.Domain.Orders;
 using Platform.Web.Localization;
+using Platform.Web.Shared;
 
 namespace Platform.Web.Orders;
 
@@ -51,7 +52,7 @@ public sealed class OrderSearch(PlatformDbContext db, PortalClock clock)
         if (digits.Length == 0)
         {
             // A name, or a part of an e-mail typed without «@» (ivanov, example.ru).
-            var pattern = "%" + query.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
+            var pattern = LikePattern.Containing(query);
             return orders.Where(o => EF.Functions.ILike(o.BuyerName, pattern) || (o.BuyerEmail != null && EF.Functions.ILike(o.BuyerEmail, pattern)));
         }
         // An order number is short; a phone has 10–11 digits and is stored as E.164 digits (7XXXXXXXXXX).

@@ -9,7 +9,7 @@ public sealed record Pager(int Page, int PageSize, int Total, string Path, IRead
     /// </summary>
     public const string QueryKey = "page";
 
-    public int Pages => Math.Max(1, (Total + PageSize - 1) / PageSize);
+    public int Pages => PageCount(Total, PageSize);
 
     public string Link(int page)
     {
@@ -20,5 +20,7 @@ public sealed record Pager(int Page, int PageSize, int Total, string Path, IRead
     }
 
     /// <summary>The page to show: a number past the last page (or absurdly large) shows the last one.</summary>
-    public static int Clamp(int? page, int total, int pageSize) => Math.Clamp(page ?? 1, 1, Math.Max(1, (total + pageSize - 1) / pageSize));
+    public static int Clamp(int? page, int total, int pageSize) => Math.Clamp(page ?? 1, 1, PageCount(total, pageSize));
+
+    private static int PageCount(int total, int pageSize) => Math.Max(1, (total + pageSize - 1) / pageSize);
 }

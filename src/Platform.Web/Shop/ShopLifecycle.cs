@@ -39,7 +39,6 @@ public sealed class ShopLifecycle(PlatformDbContext db, ShopReadiness readiness,
             shop.PausedByOwner = true;
             Suspend(shop);
         }
-        return Task.FromResult(0);
     }, ct);
 
     public Task SuspendByOperatorAsync(Guid tenantId, string? reason, CancellationToken ct) => ChangeAsync(tenantId, shop =>
@@ -50,7 +49,6 @@ public sealed class ShopLifecycle(PlatformDbContext db, ShopReadiness readiness,
             shop.SuspensionReason = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim()[..Math.Min(reason.Trim().Length, 500)];
             Suspend(shop);
         }
-        return Task.FromResult(0);
     }, ct);
 
     /// <summary>
@@ -70,7 +68,7 @@ public sealed class ShopLifecycle(PlatformDbContext db, ShopReadiness readiness,
                 shop.SuspendedAt = null;
             }
         }
-        return Task.FromResult(shop.Status);
+        return shop.Status;
     }, ct);
 
     private void Suspend(Tenant shop)
@@ -83,6 +81,16 @@ public sealed class ShopLifecycle(PlatformDbContext db, ShopReadiness readiness,
         shop.Status = TenantStatus.Suspended;
         shop.SuspendedAt = time.GetUtcNow();
     }
+
+    private Task ChangeAsync(Guid tenantId, Action<Tenant> change, CancellationToken ct) =>
+        ChangeAsync(tenantId, shop =>
+        {
+            change(shop);
+            return true;
+        }, ct);
+
+    private Task<T> ChangeAsync<T>(Guid tenantId, Func<Tenant, T> change, CancellationToken ct) =>
+        ChangeAsync(tenantId, shop => Task.FromResult(change(shop)), ct);
 
     /// <summary>
     /// Reads the shop under a row lock and saves the change in one transaction, so an owner's resume and an operator's

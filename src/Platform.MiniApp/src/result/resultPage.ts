@@ -82,8 +82,9 @@ export function startResultPage(route: ResultRoute): void {
     });
     show(shell, h('div', { class: 'result' }, card), null, { name: 'result', focus: false });
     shell.app.dataset.view = view;
-    document.title = `${card.querySelector('.screen-title')?.textContent ?? ''} — ${r.shop.displayName}`;
-    if (previousView !== view) announce(card.querySelector('.screen-title')?.textContent ?? '');
+    const title = card.querySelector('.screen-title')?.textContent ?? '';
+    document.title = `${title} — ${r.shop.displayName}`;
+    if (previousView !== view) announce(title);
   }
 
   function fail(message: string): void {
